@@ -1,0 +1,164 @@
+"""The `ilacs` command. Thin: every subcommand calls library code.
+
+Extraction subcommands never import Django; the web subcommands set DJANGO_SETTINGS_MODULE and
+hand over to Django's management commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+
+def _add_extract(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="read Ofsted reports (PDF, DOCX, HTML, text) into structured records",
+        description="Read Ofsted children's services reports into structured records: one per "
+        "report found (a committee paper may embed one). Unreadable inputs give an error record "
+        "and a non-zero exit status.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=["jsonl", "json", "text"], default="jsonl")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument(
+        "--timeout", type=float, default=60.0, help="seconds allowed per file (default 60)"
+    )
+    p.add_argument(
+        "--max-size", type=float, default=50.0, help="largest input in MB (default 50)"
+    )
+    p.set_defaults(func=_cmd_extract)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from ilacs.extraction.render import render_text
+    from ilacs.extraction.runner import extract_many
+
+    failed = False
+    records: list[dict] = []
+    for rec in extract_many(
+        args.paths, jobs=args.jobs, timeout=args.timeout, max_bytes=int(args.max_size * 1e6)
+    ):
+        failed = failed or "error" in rec
+        if args.format == "jsonl":
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        elif args.format == "text":
+            sys.stdout.write(render_text(rec) + "\n")
+        else:
+            records.append(rec)
+    if args.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return 1 if failed else 0
+
+
+def _add_evaluate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "evaluate",
+        help="score extraction against hand-checked labels",
+        description="Extract the labelled reports and print per-field accuracy, judgements F1, "
+        "recommendations F1 and paragraphs F1, then corpus-wide sanity counts.",
+    )
+    p.add_argument("labels", metavar="LABELS.json")
+    p.add_argument("--reports", required=True, metavar="DIR", help="folder holding the reports")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--verbose", action="store_true", help="list every disagreement")
+    p.add_argument(
+        "--no-sanity", action="store_true", help="skip the corpus-wide sanity counts"
+    )
+    p.set_defaults(func=_cmd_evaluate)
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from ilacs.extraction.evaluate import run_evaluation
+
+    return run_evaluation(
+        args.labels, args.reports, jobs=args.jobs, verbose=args.verbose, sanity=not args.no_sanity
+    )
+
+
+def _add_benchmark(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "benchmark-extract",
+        help="time extraction of a folder of PDFs against raw pypdfium2 text",
+        description="Extract every PDF in DIR and print total and per-report median time beside "
+        "raw pypdfium2 text extraction of the same files in the same run, as a ratio; then the "
+        "same with --jobs workers.",
+    )
+    p.add_argument("reports", metavar="DIR")
+    p.add_argument("--jobs", type=int, default=2, help="workers for the parallel run (default 2)")
+    p.add_argument("--limit", type=int, default=0, help="only the first N files (0: all)")
+    p.set_defaults(func=_cmd_benchmark)
+
+
+def _cmd_benchmark(args: argparse.Namespace) -> int:
+    from ilacs.extraction.benchmark import run_benchmark
+
+    return run_benchmark(args.reports, jobs=args.jobs, limit=args.limit)
+
+
+def _django(argv: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ilacs.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["ilacs", *argv])
+    return 0
+
+
+def _add_django(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "manage", help="run a Django management command (migrate, createsuperuser, ...)"
+    )
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=lambda a: _django(a.args))
+
+
+def _add_demo(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="show the product on its embedded default")
+    p.set_defaults(func=_cmd_demo)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from ilacs.extraction.render import render_text
+    from ilacs.extraction.runner import extract_many
+    from ilacs.extraction.sample import sample_report_path
+
+    path = sample_report_path()
+    print(f"Extracting the project's sample report: {path}\n")
+    status = 0
+    for rec in extract_many([str(path)]):
+        print(render_text(rec))
+        status = 1 if "error" in rec else status
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ilacs",
+        description="Ofsted children's services inspection reports into improvement plans.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_demo(sub)
+    _add_extract(sub)
+    _add_evaluate(sub)
+    _add_benchmark(sub)
+    _add_django(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
