@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ilacs.accounts import permissions
+from ilacs.accounts.models import Membership
+from ilacs.inspections.models import Inspection
+from ilacs.localauthorities.models import LocalAuthority
+
+
+def _latest_inspections(las: list[LocalAuthority]) -> dict[int, Inspection]:
+    latest: dict[int, Inspection] = {}
+    for inspection in Inspection.objects.filter(local_authority__in=las).order_by(
+        "local_authority_id", "-inspection_start", "-pk"
+    ):
+        latest.setdefault(inspection.local_authority_id, inspection)
+    return latest
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The local authorities the user belongs to, with their latest inspection."""
+    memberships = list(
+        Membership.objects.filter(user=request.user).select_related("local_authority")
+    )
+    latest = _latest_inspections([m.local_authority for m in memberships])
+    rows = [(m, latest.get(m.local_authority_id)) for m in memberships]
+    return render(request, "localauthorities/home.html", {"rows": rows})
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    """Every local authority the user may see, by region (all of them for administrators)."""
+    las = list(permissions.visible_local_authorities(request.user).order_by("region", "name"))
+    latest = _latest_inspections(las)
+    regions: dict[str, list[tuple[LocalAuthority, Inspection | None]]] = {}
+    for la in las:
+        regions.setdefault(la.region or "Not in a region", []).append((la, latest.get(la.pk)))
+    return render(request, "localauthorities/index.html", {"regions": regions, "count": len(las)})
+
+
+@login_required
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    la = permissions.local_authority_for(request.user, slug)
+    la = LocalAuthority.objects.prefetch_related(
+        Prefetch("replaced_by", queryset=LocalAuthority.objects.order_by("name")),
+        Prefetch("predecessors", queryset=LocalAuthority.objects.order_by("name")),
+    ).get(pk=la.pk)
+    inspections = list(
+        la.inspections.order_by("-inspection_start", "-pk").prefetch_related("judgements")
+    )
+    neighbours = [
+        (neighbour, permissions.can_view(request.user, neighbour))
+        for neighbour in la.ordered_neighbours()
+    ]
+    context = {
+        "la": la,
+        "inspections": inspections,
+        "neighbours": neighbours,
+        "predecessors": [
+            (previous, permissions.can_view(request.user, previous))
+            for previous in la.predecessors.all()
+        ],
+        "role": permissions.role_for(request.user, la),
+        "can_upload": permissions.can_upload_report(request.user, la),
+    }
+    return render(request, "localauthorities/detail.html", context)
