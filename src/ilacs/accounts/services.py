@@ -1,0 +1,48 @@
+"""Writes for accounts: users and their roles in local authorities."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
+from django.db import transaction
+
+from ilacs.accounts.models import Membership, Role
+from ilacs.accounts.permissions import forget_roles
+from ilacs.localauthorities.models import LocalAuthority
+
+
+def grant_membership(
+    user: AbstractUser, local_authority: LocalAuthority, role: Role | str
+) -> Membership:
+    """Give the user this role in the authority (replacing any role they had there)."""
+    role = Role(role)
+    with transaction.atomic():
+        membership, created = Membership.objects.get_or_create(
+            user=user, local_authority=local_authority, defaults={"role": role}
+        )
+        if not created and membership.role != role:
+            membership.role = role
+            membership.save(update_fields=["role"])
+    forget_roles(user)
+    return membership
+
+
+def revoke_membership(user: AbstractUser, local_authority: LocalAuthority) -> bool:
+    """Remove the user from the authority. True when they were a member."""
+    deleted = False
+    for membership in Membership.objects.filter(user=user, local_authority=local_authority):
+        membership.delete()  # one by one, so history records each removal
+        deleted = True
+    forget_roles(user)
+    return deleted
+
+
+def ensure_user(username: str, password: str, **fields: object) -> AbstractUser:
+    """Create the user, or update an existing one's password and fields."""
+    User = get_user_model()
+    user, _ = User.objects.get_or_create(username=username, defaults=fields)
+    for key, value in fields.items():
+        setattr(user, key, value)
+    user.set_password(password)
+    user.save()
+    return user
