@@ -1,6 +1,17 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+
+from ilacs import views
+from ilacs.localauthorities import views as la_views
+
+admin.site.site_header = "ilacs administration"
+admin.site.site_title = "ilacs administration"
 
 urlpatterns = [
+    path("", la_views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("ilacs.accounts.urls")),
+    path("la/", include("ilacs.localauthorities.urls")),
+    path("la/", include("ilacs.inspections.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+
+ACCEPTED = ".pdf,.docx,.html,.htm,.txt"
+
+
+class UploadReportForm(forms.Form):
+    report = forms.FileField(
+        label="Upload an Ofsted report",
+        error_messages={
+            "required": "Select a report file",
+            "empty": "The selected file is empty",
+            "invalid": "Select a report file",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        max_mb = settings.ILACS_MAX_UPLOAD_MB
+        self.fields["report"].help_text = (
+            "The report as Ofsted published it (PDF), or a Word, web page or text copy. "
+            f"A committee paper that includes the report also works. Up to {max_mb:g} MB."
+        )
+
+    def clean_report(self):
+        report = self.cleaned_data["report"]
+        max_mb = settings.ILACS_MAX_UPLOAD_MB
+        if report.size > max_mb * 1024 * 1024:
+            raise forms.ValidationError(f"The selected file must be smaller than {max_mb:g} MB")
+        return report

@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from ilacs.extraction.model import GRADES, JUDGEMENT_KEYS, REPORT_TYPES
+from ilacs.inspections import labels
+from ilacs.localauthorities.models import LocalAuthority
+
+
+def _choices(keys: tuple[str, ...], names: dict[str, str]) -> list[tuple[str, str]]:
+    return [(key, names.get(key, key)) for key in keys]
+
+
+def source_upload_to(instance: Inspection, filename: str) -> str:
+    """Content-addressed: the same file is stored once, whatever it was called."""
+    suffix = ""
+    if "." in filename:
+        suffix = "." + filename.rsplit(".", 1)[1].lower()[:10]
+    return f"inspections/{instance.sha256[:2]}/{instance.sha256}{suffix}"
+
+
+class Inspection(models.Model):
+    """One Ofsted inspection report of a council's children's services, as extracted."""
+
+    local_authority = models.ForeignKey(
+        LocalAuthority, on_delete=models.PROTECT, related_name="inspections"
+    )
+    report_type = models.CharField(
+        max_length=30, choices=_choices(REPORT_TYPES, labels.REPORT_TYPE_NAMES)
+    )
+    title = models.CharField(max_length=300, blank=True)
+    inspection_start = models.DateField(null=True, blank=True)
+    inspection_end = models.DateField(null=True, blank=True)
+    published = models.DateField(null=True, blank=True)
+    lead_inspector = models.CharField(max_length=200, blank=True)
+    overall_effectiveness = models.CharField(
+        max_length=30, choices=_choices(GRADES, labels.GRADE_NAMES), blank=True
+    )
+
+    # Where it came from. A committee paper may embed a report on some of its pages: the file's
+    # sha256 and that page (or, for text, line) range identify the report (`source_key`).
+    source_file = models.FileField(upload_to=source_upload_to, max_length=200)
+    source_filename = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    source_key = models.CharField(max_length=120, unique=True)
+    format = models.CharField(max_length=10)
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    first_page = models.PositiveIntegerField(null=True, blank=True)
+    last_page = models.PositiveIntegerField(null=True, blank=True)
+    first_line = models.PositiveIntegerField(null=True, blank=True)
+    last_line = models.PositiveIntegerField(null=True, blank=True)
+    file_size = models.PositiveBigIntegerField(null=True, blank=True)
+
+    ingested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["local_authority__name", "-inspection_start", "-pk"]
+        indexes = [models.Index(fields=["local_authority", "inspection_start"])]
+
+    def __str__(self) -> str:
+        return f"{self.local_authority}: {self.get_report_type_display()} ({self.date_range})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("inspections:detail", args=[self.local_authority.slug, self.pk])
+
+    @property
+    def date_range(self) -> str:
+        return labels.date_range(self.inspection_start, self.inspection_end)
+
+    @property
+    def overall_effectiveness_label(self) -> str:
+        return labels.grade_name(self.overall_effectiveness)
+
+    @property
+    def overall_effectiveness_tag_class(self) -> str:
+        return labels.grade_tag_class(self.overall_effectiveness)
+
+    @property
+    def report_type_label(self) -> str:
+        return labels.report_type_name(self.report_type)
+
+    @property
+    def improvement_heading(self) -> str:
+        """What the report calls its list ("What needs to improve", "Recommendations"...)."""
+        if self.report_type in ("ilacs", "focused_visit", "monitoring_visit"):
+            return "What needs to improve"
+        if self.report_type in (
+            "looked_after_children",
+            "child_protection",
+            "safeguarding_and_lac",
+        ):
+            return "Areas for improvement"
+        return "Recommendations"
+
+    @property
+    def is_embedded(self) -> bool:
+        """True when the report is a part of a longer document (a committee paper)."""
+        return self.first_page is not None or self.first_line is not None
+
+    @property
+    def heading(self) -> str:
+        return labels.report_heading(self.report_type, self.local_authority.name)
+
+
+class Judgement(models.Model):
+    """A graded judgement as printed in the report's judgement table."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="judgements")
+    printed = models.CharField(max_length=300)
+    key = models.CharField(
+        max_length=40, choices=_choices(JUDGEMENT_KEYS, labels.JUDGEMENT_KEY_NAMES)
+    )
+    grade = models.CharField(max_length=30, choices=_choices(GRADES, labels.GRADE_NAMES))
+    order = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["inspection", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.printed}: {self.grade_label}"
+
+    @property
+    def grade_label(self) -> str:
+        return labels.grade_name(self.grade)
+
+    @property
+    def grade_tag_class(self) -> str:
+        return labels.grade_tag_class(self.grade)
+
+    @property
+    def short_label(self) -> str:
+        """ "Help and protection" for the long printed row label; the printed label for others."""
+        return labels.JUDGEMENT_KEY_NAMES.get(self.key, self.printed)
+
+
+class Recommendation(models.Model):
+    """An item of "What needs to improve?" (older reports: "Recommendations"), or of a SIF
+    report's LSCB review (`is_lscb`)."""
+
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    page = models.PositiveIntegerField(null=True, blank=True)
+    framework_outcome = models.CharField(max_length=20, blank=True)
+    is_lscb = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["inspection", "is_lscb", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "is_lscb", "number"], name="unique_recommendation_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.text[:60]}"
+
+
+class Paragraph(models.Model):
+    """A numbered paragraph of the report's findings, with the page it starts on."""
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="paragraphs")
+    section = models.CharField(max_length=300, blank=True)
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    page = models.PositiveIntegerField(null=True, blank=True)
+    order = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["inspection", "order"]
+
+    def __str__(self) -> str:
+        return f"paragraph {self.number}"
+
+    @property
+    def reference(self) -> str:
+        """How a council paper cites it: "paragraph 37, page 9"."""
+        if self.page:
+            return f"paragraph {self.number}, page {self.page}"
+        return f"paragraph {self.number}"

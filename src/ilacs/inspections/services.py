@@ -1,0 +1,413 @@
+"""Ingest: a report file's bytes -> extraction -> Inspection rows, all or nothing.
+
+`ingest_file()` is the one way reports get in (the upload view and `ilacs ingest` both call it).
+It never parses anything itself: `ilacs.extraction.extract_bytes` returns one record per report
+found in the file (see ilacs/extraction/model.py for the record's fields), or error records.
+
+- The same file again is recognised by its sha256 and the inspections already held are returned.
+  A committee paper that embeds a report is identified by the file's sha256 together with the
+  report's page (or line) range: `source_key()`.
+- Everything found in one file is saved in one transaction, with the stored file, or nothing is.
+- Every failure comes back as an outcome with a plain-words message; nothing raises for bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+
+from ilacs.accounts import permissions
+from ilacs.inspections import labels
+from ilacs.inspections.models import (
+    Inspection,
+    Judgement,
+    Paragraph,
+    Recommendation,
+    source_upload_to,
+)
+from ilacs.localauthorities.models import LocalAuthority
+from ilacs.localauthorities.services import local_authority_index
+
+log = logging.getLogger(__name__)
+
+Extractor = Callable[[bytes, str], list[dict[str, Any]]]
+Status = Literal["created", "already_held", "error"]
+
+
+@dataclass
+class IngestOutcome:
+    """What happened to one report (or, for an error, to the file)."""
+
+    status: Status
+    inspection: Inspection | None = None
+    code: str = ""  # for errors: an extraction error code or one of ingest's own
+    message: str = ""  # for errors: plain words for the person who sent the file
+    detail: str = ""  # for errors: technical detail (the extractor's message), for logs and CLI
+
+    def describe(self) -> str:
+        if self.status == "error":
+            return self.message
+        assert self.inspection is not None
+        return f"{self.inspection.heading}, {self.inspection.date_range}"
+
+
+@dataclass
+class FileResult:
+    """Every outcome for one file. `ok` when nothing went wrong."""
+
+    filename: str
+    outcomes: list[IngestOutcome] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.outcomes) and all(o.status != "error" for o in self.outcomes)
+
+    @property
+    def errors(self) -> list[IngestOutcome]:
+        return [o for o in self.outcomes if o.status == "error"]
+
+    @property
+    def inspections(self) -> list[Inspection]:
+        return [o.inspection for o in self.outcomes if o.inspection is not None]
+
+    @property
+    def status(self) -> Status:
+        """error if anything failed; created if anything new; otherwise already_held."""
+        if not self.ok:
+            return "error"
+        if any(o.status == "created" for o in self.outcomes):
+            return "created"
+        return "already_held"
+
+    def summary(self) -> str:
+        """One line: "created: file.pdf: Northbrook: ILACS inspection, 4 to 15 March 2024"."""
+        label = {"created": "created", "already_held": "already held", "error": "error"}
+        shown = self.errors if not self.ok else self.outcomes
+        return f"{label[self.status]}: {self.filename}: " + "; ".join(o.describe() for o in shown)
+
+
+def _error(code: str, message: str, detail: str = "") -> IngestOutcome:
+    return IngestOutcome(status="error", code=code, message=message, detail=detail)
+
+
+def default_extractor(data: bytes, filename: str) -> list[dict[str, Any]]:
+    """The project's extractor (imported late: it is plain Python and may be slow to import)."""
+    from ilacs.extraction import extract_bytes
+
+    return extract_bytes(data, filename)
+
+
+def max_upload_bytes() -> int:
+    return int(settings.ILACS_MAX_UPLOAD_MB * 1024 * 1024)
+
+
+def source_key(sha256: str, source: dict[str, Any]) -> str:
+    """What identifies one report: the file's sha256, plus the page or line range when the report
+    is part of a longer document."""
+    if source.get("first_page") is not None:
+        return f"{sha256}#pages={source['first_page']}-{source.get('last_page') or ''}"
+    if source.get("first_line") is not None:
+        return f"{sha256}#lines={source['first_line']}-{source.get('last_line') or ''}"
+    return sha256
+
+
+def ingest_path(path: str | Path, **kwargs: Any) -> FileResult:
+    """`ingest_file()` for a file on disk (the CLI)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > kwargs.get("max_bytes", max_upload_bytes()):
+            return FileResult(path.name, [_too_large()])
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return FileResult(path.name, [_error("not_found", labels.error_message("not_found"))])
+    except OSError as exc:
+        return FileResult(
+            path.name, [_error("unreadable", labels.error_message("unreadable"), str(exc))]
+        )
+    return ingest_file(data, path.name, **kwargs)
+
+
+def _too_large() -> IngestOutcome:
+    return _error(
+        "too_large", labels.error_message("too_large", max_mb=settings.ILACS_MAX_UPLOAD_MB)
+    )
+
+
+def ingest_file(
+    data: bytes,
+    filename: str,
+    *,
+    user: Any = None,
+    local_authority: LocalAuthority | None = None,
+    extractor: Extractor | None = None,
+    max_bytes: int | None = None,
+) -> FileResult:
+    """Read a report file and save every inspection report in it, or nothing.
+
+    user: who is adding it (None for the command line, which may add any council's reports);
+    when given, they must be allowed to upload reports for the council the report is about.
+    local_authority: when given (an upload from that council's page), the report must be about it.
+    """
+    filename = Path(filename).name or "report"
+    result = FileResult(filename)
+    if len(data) > (max_upload_bytes() if max_bytes is None else max_bytes):
+        result.outcomes.append(_too_large())
+        return result
+
+    sha256 = hashlib.sha256(data).hexdigest()
+    held = _already_held(sha256, user)
+    if held:
+        result.outcomes.extend(IngestOutcome("already_held", inspection=i) for i in held)
+        return result
+
+    try:
+        records = (extractor or default_extractor)(data, filename)
+    except Exception as exc:  # the extractor should return error records; never crash an upload
+        log.exception("extraction failed for %s", filename)
+        result.outcomes.append(
+            _error("unreadable", labels.error_message("unreadable"), f"{type(exc).__name__}")
+        )
+        return result
+    if not records:
+        result.outcomes.append(
+            _error("not_an_inspection_report", labels.error_message("not_an_inspection_report"))
+        )
+        return result
+
+    plans: list[tuple[dict[str, Any], LocalAuthority]] = []
+    index = None
+    for record in records:
+        if "error" in record:
+            err = record["error"] or {}
+            code = str(err.get("code") or "unreadable")
+            result.outcomes.append(
+                _error(
+                    code,
+                    labels.error_message(code, max_mb=settings.ILACS_MAX_UPLOAD_MB),
+                    str(err.get("message") or ""),
+                )
+            )
+            continue
+        index = index or local_authority_index()
+        problem, la = _check_record(record, index, user, local_authority)
+        if problem:
+            result.outcomes.append(problem)
+        else:
+            assert la is not None
+            plans.append((record, la))
+    if result.errors:
+        # All or nothing: one unreadable report in a file means none of it is added.
+        return result
+
+    try:
+        result.outcomes.extend(_save(data, filename, sha256, plans, user))
+    except IntegrityError:
+        # Someone else added the same file a moment ago.
+        held = list(Inspection.objects.filter(sha256=sha256))
+        if not held:
+            raise
+        result.outcomes.extend(IngestOutcome("already_held", inspection=i) for i in held)
+    for outcome in result.outcomes:
+        log.info("ingest %s: %s", filename, outcome.status)
+    return result
+
+
+def _already_held(sha256: str, user: Any) -> list[Inspection]:
+    """Inspections already made from this very file, if the user may see all of them."""
+    held = list(Inspection.objects.filter(sha256=sha256).select_related("local_authority"))
+    if user is not None and not all(permissions.can_view(user, i.local_authority) for i in held):
+        # Say nothing about what another council holds: carry on as for a new file, which
+        # ends in "this report is about X" for a report the user may not add.
+        return []
+    return held
+
+
+def _check_record(
+    record: dict[str, Any],
+    index: Any,
+    user: Any,
+    expected: LocalAuthority | None,
+) -> tuple[IngestOutcome | None, LocalAuthority | None]:
+    printed = (record.get("local_authority") or "").strip()
+    if not printed:
+        return _error(
+            "local_authority_missing",
+            "The report does not say which council it is about, so it cannot be added.",
+        ), None
+    la = index.match(printed)
+    if la is None:
+        return _error(
+            "local_authority_not_recognised",
+            f"The report is about “{printed}”, which is not a local authority ilacs knows. "
+            "Check the file is an inspection of an English council's children's services.",
+        ), None
+    if expected is not None and la.pk != expected.pk:
+        return _error(
+            "wrong_local_authority",
+            f"This report is about {la.name}, not {expected.name}. "
+            f"Add it from {la.name}'s page instead.",
+        ), None
+    if user is not None and not permissions.can_upload_report(user, la):
+        return _error("not_permitted", f"You cannot add inspection reports for {la.name}."), None
+    try:
+        _fields(record, "0" * 64)  # validate shape before anything is written
+    except (KeyError, TypeError, ValueError) as exc:
+        return _error(
+            "bad_record",
+            "The report could not be read completely, so it was not added. Please tell the "
+            "ilacs team which file it was.",
+            f"{type(exc).__name__}: {exc}",
+        ), None
+    return None, la
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _clip(value: Any, model: type, field_name: str) -> str:
+    text = "" if value is None else str(value)
+    max_length = model._meta.get_field(field_name).max_length
+    return text[:max_length] if max_length else text
+
+
+def _fields(record: dict[str, Any], sha256: str) -> dict[str, Any]:
+    """Inspection fields from an extraction record (raises on a malformed record)."""
+    source = record["source"]
+    numbers = [int(r["number"]) for r in record.get("recommendations") or []]
+    lscb_numbers = [int(r["number"]) for r in record.get("lscb_recommendations") or []]
+    for found in (numbers, lscb_numbers):
+        if len(found) != len(set(found)):
+            raise ValueError("recommendation numbers repeat")
+    for p in record.get("paragraphs") or []:
+        int(p["number"])
+        str(p["text"])
+    for j in record.get("judgements") or []:
+        str(j["printed"]), str(j["key"]), str(j["grade"])
+    return {
+        "report_type": record.get("report_type") or "other",
+        "title": _clip(record.get("title"), Inspection, "title"),
+        "inspection_start": _date(record.get("inspection_start")),
+        "inspection_end": _date(record.get("inspection_end")),
+        "published": _date(record.get("published")),
+        "lead_inspector": _clip(record.get("lead_inspector"), Inspection, "lead_inspector"),
+        "overall_effectiveness": record.get("overall_effectiveness") or "",
+        "sha256": sha256,
+        "source_key": source_key(sha256, source),
+        "format": _clip(source.get("format"), Inspection, "format"),
+        "pages": source.get("pages"),
+        "first_page": source.get("first_page"),
+        "last_page": source.get("last_page"),
+        "first_line": source.get("first_line"),
+        "last_line": source.get("last_line"),
+    }
+
+
+def _store(data: bytes, filename: str, sha256: str) -> tuple[str, bool]:
+    """Save the file once under a name made from its sha256. Returns (name, newly saved)."""
+    probe = Inspection(sha256=sha256)
+    name = source_upload_to(probe, filename)
+    if default_storage.exists(name):
+        return name, False
+    return default_storage.save(name, ContentFile(data)), True
+
+
+def _save(
+    data: bytes,
+    filename: str,
+    sha256: str,
+    plans: list[tuple[dict[str, Any], LocalAuthority]],
+    user: Any,
+) -> list[IngestOutcome]:
+    stored_name, newly_saved = None, False
+    try:
+        with transaction.atomic():
+            stored_name, newly_saved = _store(data, filename, sha256)
+            outcomes = [
+                _create(record, la, stored_name, filename, sha256, len(data), user)
+                for record, la in plans
+            ]
+    except BaseException:
+        if newly_saved and stored_name:
+            default_storage.delete(stored_name)
+        raise
+    return outcomes
+
+
+def _create(
+    record: dict[str, Any],
+    la: LocalAuthority,
+    stored_name: str,
+    filename: str,
+    sha256: str,
+    size: int,
+    user: Any,
+) -> IngestOutcome:
+    fields = _fields(record, sha256)
+    existing = Inspection.objects.filter(source_key=fields["source_key"]).first()
+    if existing is not None:
+        return IngestOutcome("already_held", inspection=existing)
+    inspection = Inspection(
+        local_authority=la,
+        source_filename=_clip(filename, Inspection, "source_filename"),
+        file_size=size,
+        ingested_by=user if user is not None and user.is_authenticated else None,
+        **fields,
+    )
+    inspection.source_file.name = stored_name
+    inspection.save()
+    Judgement.objects.bulk_create(
+        Judgement(
+            inspection=inspection,
+            printed=_clip(j["printed"], Judgement, "printed"),
+            key=j["key"],
+            grade=j["grade"],
+            order=order,
+        )
+        for order, j in enumerate(record.get("judgements") or [], start=1)
+    )
+    Recommendation.objects.bulk_create(
+        Recommendation(
+            inspection=inspection,
+            number=int(r["number"]),
+            text=r["text"],
+            page=r.get("page"),
+            framework_outcome=_clip(
+                r.get("framework_outcome"), Recommendation, "framework_outcome"
+            ),
+            is_lscb=is_lscb,
+        )
+        for is_lscb, items in (
+            (False, record.get("recommendations") or []),
+            (True, record.get("lscb_recommendations") or []),
+        )
+        for r in items
+    )
+    Paragraph.objects.bulk_create(
+        Paragraph(
+            inspection=inspection,
+            section=_clip(p.get("section"), Paragraph, "section"),
+            number=int(p["number"]),
+            text=p["text"],
+            page=p.get("page"),
+            order=order,
+        )
+        for order, p in enumerate(record.get("paragraphs") or [], start=1)
+    )
+    return IngestOutcome("created", inspection=inspection)

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+
+from ilacs.inspections import labels
+
+register = template.Library()
+
+
+@register.filter
+def govuk_date(value: dt.date | dt.datetime | None) -> str:
+    """4 March 2024 (GOV.UK style, no leading zero)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return labels.format_date(value)
+
+
+@register.filter
+def grade_name(value: str | None) -> str:
+    return labels.grade_name(value)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from ilacs.inspections import views
+
+app_name = "inspections"
+urlpatterns = [
+    path("<slug:slug>/inspections/upload/", views.upload, name="upload"),
+    path("<slug:slug>/inspections/<int:pk>/", views.detail, name="detail"),
+    path("<slug:slug>/inspections/<int:pk>/report/", views.source, name="source"),
+]

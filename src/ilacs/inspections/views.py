@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import mimetypes
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from ilacs.accounts import permissions
+from ilacs.accounts.permissions import Action
+from ilacs.inspections import services
+from ilacs.inspections.forms import ACCEPTED, UploadReportForm
+from ilacs.inspections.models import Inspection
+
+
+def _inspection_for(request: HttpRequest, slug: str, pk: int) -> Inspection:
+    la = permissions.local_authority_for(request.user, slug)
+    try:
+        return Inspection.objects.select_related("local_authority").get(pk=pk, local_authority=la)
+    except Inspection.DoesNotExist:
+        raise Http404("No such inspection") from None
+
+
+@login_required
+def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    inspection = _inspection_for(request, slug, pk)
+    recommendations = list(inspection.recommendations.all())
+    paragraphs = list(inspection.paragraphs.all())
+    sections = [
+        (section, list(items))
+        for section, items in groupby(paragraphs, key=lambda p: p.section or "Findings")
+    ]
+    context = {
+        "inspection": inspection,
+        "la": inspection.local_authority,
+        "judgements": list(inspection.judgements.all()),
+        "recommendations": [r for r in recommendations if not r.is_lscb],
+        "lscb_recommendations": [r for r in recommendations if r.is_lscb],
+        "sections": sections,
+        "paragraph_count": len(paragraphs),
+    }
+    return render(request, "inspections/detail.html", context)
+
+
+@login_required
+def source(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """The report file itself, only for those who may view the inspection. Always a download, so
+    an uploaded web page is never shown as a page of this site."""
+    inspection = _inspection_for(request, slug, pk)
+    try:
+        handle = inspection.source_file.open("rb")
+    except FileNotFoundError:
+        raise Http404("The report file is missing") from None
+    content_type = mimetypes.guess_type(inspection.source_filename)[0]
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=inspection.source_filename,
+        content_type=content_type or "application/octet-stream",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest, slug: str) -> HttpResponse:
+    la = permissions.local_authority_for(request.user, slug, Action.UPLOAD_REPORT)
+    form = UploadReportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        report = form.cleaned_data["report"]
+        result = services.ingest_file(
+            report.read(), report.name, user=request.user, local_authority=la
+        )
+        if result.ok:
+            inspection = result.inspections[0]
+            if result.status == "created":
+                messages.success(request, f"{report.name} has been added.")
+            else:
+                messages.info(request, f"{report.name} was already held: this is its page.")
+            return redirect(inspection)
+        form.add_error("report", " ".join(e.message for e in result.errors))
+    context = {"la": la, "form": form, "accept": ACCEPTED}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "inspections/upload.html", context, status=status)
