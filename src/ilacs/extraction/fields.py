@@ -27,6 +27,10 @@ MONTHS = {
     for m in names
 }
 
+_MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]
 _DATE_TOKEN = re.compile(
     r"(?P<day>\b\d{1,2})(?:st|nd|rd|th)?\b|(?P<month>\b(?:"
     + "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -41,6 +45,13 @@ def parse_date_range(text: str) -> tuple[str | None, str | None]:
     Start is the first day of the first period, end the last day of the last; a day without a
     month or year takes them from the next date that has them.
     """
+    # numeric dates: 12/09/2016 -> 12 September 2016
+    text = re.sub(
+        r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d{2})\b",
+        lambda m: f"{m[1]} {_MONTH_NAMES[int(m[2]) - 1] if 1 <= int(m[2]) <= 12 else ''} "
+        f"{m[3] if len(m[3]) == 4 else '20' + m[3]}",
+        text,
+    )
     tokens: list[tuple[str, int]] = []
     for m in _DATE_TOKEN.finditer(text):
         if m.group("day"):
@@ -105,6 +116,7 @@ _HONORIFICS = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Professor|Prof)\.?\s+", re.I
 def clean_inspector(raw: str) -> str | None:
     """'Teresa Godfrey, His Majesty’s Inspector' -> 'Teresa Godfrey'; two leads -> 'A and B'."""
     text = _TITLES.sub("", raw)
+    text = re.sub(r"\(\s*\)|\((?:designate|lead)\)", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;.:–-")
     names = [n.strip(" ,;.:–-") for n in re.split(r",?\s+and\s+|\s*&\s*|,\s*(?=[A-Z])", text)]
     names = [_HONORIFICS.sub("", n) for n in names if n]

@@ -50,7 +50,10 @@ _TITLES: list[tuple[str, re.Pattern[str]]] = [
     ("focused_visit", re.compile(r"focused visit (?:to|of)")),
     ("monitoring_visit", re.compile(r"monitoring visit (?:to|of)")),
     ("jtai", re.compile(r"joint targeted area inspection")),
-    ("other", re.compile(r"review of the effectiveness of the (?:local )?safeguarding children")),
+    (
+        "other",
+        re.compile(r"(?:review|inspection) of the effectiveness of the (?:local )?safeguarding"),
+    ),
     ("ilacs", re.compile(rf"inspection of children{_APOS}?s? social care services")),
     (
         "ilacs",
@@ -92,6 +95,16 @@ def find_reports(lines: list[Line]) -> list[Segment]:
                     i = j
                     break
         i += 1
+    # 2014-15: some SIF reports print the LSCB review after the council's report with a title
+    # page of its own; it is one Ofsted report, not two.
+    merged: list[tuple[int, int]] = []
+    for title_at, dates_at in anchors:
+        if merged and _LSCB_TITLE.match(_joined_title(lines, title_at, dates_at)) and (
+            _TITLES[0][1].search(_joined_title(lines, merged[-1][0], merged[-1][1]).lower())
+        ):
+            continue
+        merged.append((title_at, dates_at))
+    anchors = merged
     segments = []
     for k, (title_at, dates_at) in enumerate(anchors):
         end = anchors[k + 1][0] if k + 1 < len(anchors) else len(lines)
@@ -101,6 +114,15 @@ def find_reports(lines: list[Line]) -> list[Segment]:
     for seg in segments:
         seg.end = _report_end(lines, seg)
     return segments
+
+
+_LSCB_TITLE = re.compile(
+    r"^(?:review|inspection) of the effectiveness of the (?:local )?safeguarding children", re.I
+)
+
+
+def _joined_title(lines: list[Line], title_at: int, dates_at: int) -> str:
+    return " ".join(lines[i].text for i in range(title_at, dates_at) if lines[i].text)
 
 
 def _council_lines_start(lines: list[Line], title_at: int) -> int:
@@ -184,11 +206,32 @@ _SECTION_HEADINGS = re.compile(
     r"what the inspection judgements mean.*)$",
     re.I,
 )
+# Headings that never head a topic inside an improvement list
+_MAJOR_SECTIONS = re.compile(
+    r"(?i)^(?:the local authority[’']s strengths|summary.*|information about.*|progress since.*|"
+    r"key strengths.*|inspection (?:judge?ments?|findings).*|what the inspection.*|"
+    r"the inspection team|executive summary|contents|the experiences and progress.*|"
+    r"the impact of leaders.*|the local safeguarding children board.*|section \d.*|"
+    r"what does the .{2,40} need to improve\??|what needs to improve.*|recommendations)$"
+)
 _BACK_MATTER = re.compile(
     r"^(?:if you are not happy with the inspection|the office for standards in education|"
     r"ofsted produces this report|©\s*crown copyright|this publication is available at|"
     r"if you would like a copy of this document|you can use this information to)",
     re.I,
+)
+_ACTION_START = re.compile(
+    r"(?i)^(?:ensure|improve|review|strengthen|develop|establish|take|increase|reduce|implement|"
+    r"continue|provide|make|embed|monitor|evaluate|consider|undertake|complete|identify|raise|"
+    r"use|work|address|set|put|clarify|secure|build|extend|enable|promote|prioritise|audit|"
+    r"analyse|record|agree|engage|challenge|support|maintain|respond|hold|introduce|revise|"
+    r"update|assess|streamline|collate|create|offer|produce|publish|recruit|reinforce|seek|"
+    r"share|target|senior|leaders|managers|social workers|partners)\b"
+)
+# "16. There are no areas of priority action." is a numbered line, not an action
+_NOTHING_TO_DO = re.compile(
+    r"(?i)^(?:there (?:are|were) no (?:areas|priority)|the inspection did not (?:find|identify) any"
+    r"|no areas (?:of|for) priority|none\.?$)"
 )
 _FRAMEWORK = re.compile(r"\((?P<ref>[^()]*national framework)\)\s*\.?$", re.I)
 _LSCB_SENTENCE = re.compile(
@@ -196,14 +239,16 @@ _LSCB_SENTENCE = re.compile(
 )
 _LSCB_SECTION = re.compile(
     r"^(?:section 2\b.*|the local safeguarding children board(?: \(lscb\))?|"
-    r"review of the effectiveness of the local safeguarding children board.*|"
+    r"(?:review|inspection) of the effectiveness of the local safeguarding children board.*|"
     r"the effectiveness of the local safeguarding children board.*|"
     r"the local safeguarding children board (?:is|requires).*|"
     r"(?:the )?local safeguarding children board\s*(?:\(lscb\))?\s*)$",
     re.I,
 )
 _INSPECTOR = re.compile(
-    r"^(?:lead\s+inspectors?|reporting\s+inspectors?|lead\s+hmi)\b\s*:?\s*(?P<name>.*)$", re.I
+    r"^(?:lead\s+inspectors?|reporting\s+inspectors?|lead\s+hmi)\b(?:\s+on\s+site)?\s*:?\s*"
+    r"(?P<name>.*)$",
+    re.I,
 )
 _PUBLISHED = re.compile(
     r"^(?:report\s+published|date\s+published|published|publication\s+date|date\s+of\s+report|"
@@ -337,8 +382,20 @@ class ReportParser:
             return False  # 2012-13 grading key rows inside a paragraph
         if (_SECTION_HEADINGS.match(text) or _REC_HEAD.match(text)) and self.after_sentence(i):
             return True
+        prev = self.prev_body(i)
+        if _REC_HEAD.match(text) and (prev is None or self.lines[prev].page != line.page):
+            return True  # at the top of a page, after a sentence the PDF cut short
         if not self.starts_block(i):
-            return False
+            # a short topic heading between a finished sentence and a list item or paragraph
+            nxt = self.next_body(i)
+            return (
+                self.after_sentence(i)
+                and nxt is not None
+                and len(text) < self.width * 0.6
+                and not _ends_sentence(text)
+                and re.match(r"^[A-Z]", text) is not None
+                and (bool(self.lines[nxt].bullet) or bool(_PARA_RE.match(self.lines[nxt].text)))
+            )
         if not re.match(r"^[A-Z0-9‘“'(]", text) or len(text.split()) > 16:
             return False
         if _ends_sentence(text) and not text.endswith((":", "?")):
@@ -498,12 +555,19 @@ class ReportParser:
                 used |= found[1]
         return rows, used, end
 
+    def _prose(self, i: int) -> bool:
+        text = self.lines[i].text
+        if self.lines[i].page is None:
+            return len(text) > 140
+        return len(text) >= self.width * 0.7 and _ends_sentence(text)
+
     def _rows(self, start: int, allow_other: bool, last_key: str | None, max_lines: int = 40):
+        """Judgement rows from `start`: a label (perhaps wrapped) ending with, or followed by, a
+        grade. Stops after `last_key`, or at running prose once the table has its rows."""
         rows: list[Judgement] = []
         used: set[int] = set()
         pending: list[tuple[int, str]] = []
         seen: set[str] = set()
-        misses = 0
         end = start
         i = start
         while i < self.seg.end and i - start < max_lines:
@@ -512,7 +576,13 @@ class ReportParser:
             i += 1
             if not text or _PUBLISHED.match(text) or _INSPECTOR.match(text):
                 continue
-            if _ROW_START.match(text) or (pending and pending[-1][1].endswith(".")):
+            if rows and re.fullmatch(r"(?i)to be good\.?", text) and not pending:
+                # "Requires improvement" / "to be good" wrapped in a narrow grade column
+                if rows[-1].grade == "requires_improvement":
+                    used.add(i - 1)
+                    continue
+            if _ROW_START.match(text) or (pending and _ends_sentence(pending[-1][1])
+                                          and self._prose(pending[-1][0])):
                 pending = []
             candidate = " ".join([p for _, p in pending] + [text])
             m = fields.GRADE_RE.search(candidate)
@@ -533,20 +603,25 @@ class ReportParser:
                     used.add(i - 1)
                     seen.add(key)
                     pending = []
-                    misses = 0
                     end = i
                     if last_key and key == last_key:
                         break
                     continue
                 pending = []
-                misses += 1
-            else:
-                pending.append((i - 1, text))
-                if len(pending) > 3:
-                    pending = pending[-3:]
-                    misses += 1
-            if rows and misses >= 3:
-                break
+                continue
+            if self._prose(i - 1):
+                pending = []
+                complete = (
+                    "leadership_management_governance" in seen
+                    if last_key == "lscb"
+                    else len(rows) >= (3 if last_key else 1)
+                )
+                if rows and complete:
+                    break
+                continue
+            pending.append((i - 1, text))
+            if len(pending) > 5:
+                pending = pending[-5:]
         return rows, used, end
 
     def _lscb_judgement(self, after: int):
@@ -556,7 +631,14 @@ class ReportParser:
                 continue
             joined, used = text, {i}
             nxt = self.next_body(i)
-            if not fields.GRADE_RE.search(text) and nxt is not None:
+            if (
+                not fields.GRADE_RE.search(text)
+                and nxt is not None
+                and (
+                    self.lines[nxt].text[:1].islower()
+                    or re.match(rf"(?i)^{_GRADES}", self.lines[nxt].text)
+                )
+            ):
                 joined = f"{text} {self.lines[nxt].text}"
                 used.add(nxt)
             m = fields.GRADE_RE.search(joined)
@@ -597,16 +679,20 @@ class ReportParser:
     def _is_theme(self, i: int) -> bool:
         """A topic heading inside a list ("Workforce development"), not a new section."""
         text = strip_marker(self.lines[i].text)
-        if _SECTION_HEADINGS.match(text) and not _REC_SUBHEAD.match(text):
-            return False
-        if re.match(r"(?i)^(?:the|what|summary|information|progress|inspection|key|section)\b",
-                    text) and not _REC_SUBHEAD.match(text):
+        if _MAJOR_SECTIONS.match(text):
             return False
         nxt = self.next_body(self.heading_span(i))
-        return nxt is not None and (
-            bool(self.lines[nxt].bullet) or bool(_PARA_RE.match(self.lines[nxt].text))
-            or bool(_TIMESCALE.match(self.lines[nxt].text))
-        )
+        if nxt is None:
+            return False
+        line = self.lines[nxt]
+        para = _PARA_RE.match(line.text)
+        if _TIMESCALE.match(line.text) or _REC_SUBHEAD.match(text):
+            return True
+        if not (line.bullet or para):
+            return False
+        # what follows a topic heading reads as an action, not as a finding
+        first = para["text"] if para else line.text
+        return bool(_ACTION_START.match(first) or re.search(r"\bshould\b", first[:120]))
 
     def _collect_list(self, start: int) -> tuple[list[_Item], int]:
         """The items of an improvement list whose heading is just before `start`.
@@ -670,7 +756,11 @@ class ReportParser:
                 nxt = self.next_body(i)
                 if _ends_sentence(text) and not text.endswith(":") and not (
                     nxt is not None
-                    and (self.lines[nxt].bullet or _TIMESCALE.match(self.lines[nxt].text))
+                    and (
+                        self.lines[nxt].bullet
+                        or _TIMESCALE.match(self.lines[nxt].text)
+                        or _PARA_RE.match(self.lines[nxt].text)
+                    )
                 ):
                     break
                 i += 1
@@ -690,6 +780,7 @@ class ReportParser:
 
     def _to_recs(self, items: list[_Item]) -> list[Recommendation]:
         recs = []
+        items = [it for it in items if not _NOTHING_TO_DO.match(_join(it.parts))]
         for k, item in enumerate(items, start=1):
             text = _join(item.parts)
             if item.subs:
@@ -800,13 +891,18 @@ class ReportParser:
         judgements, table_lines, table_end = self.judgements(kind)
         body_start = self.seg.dates_at + 1
         if judgements and table_end < self.seg.dates_at + 60:
-            body_start = max(body_start, table_end)
+            near = [k for k in table_lines if k < self.seg.dates_at + 60]
+            body_start = max(body_start, table_end, max(near, default=0) + 1)
         lscb_start = None
         if kind in {"sif", "other"}:
             for i in range(body_start, self.seg.end):
                 text = self.lines[i].text
-                if self.body(i) and _LSCB_SECTION.match(text) and not re.search(r"\s\d{1,3}$",
-                                                                                 text):
+                if (
+                    self.body(i)
+                    and i not in table_lines
+                    and _LSCB_SECTION.match(text)
+                    and not re.search(r"\s\d{1,3}$", text)
+                ):
                     lscb_start = i
                     break
         recs, lscb_recs, claimed = self.recommendations(body_start, lscb_start, kind)
