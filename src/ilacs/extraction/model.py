@@ -84,7 +84,10 @@ class Recommendation:
     number: int
     text: str
     page: int | None
-    framework_outcome: str | None = None  # "1" from "(outcome 1, national framework)"
+    # 2026 items cite the Children's Social Care National Framework: "(outcome 1, national
+    # framework)" -> framework_reference "outcome 1, national framework", framework_outcome 1
+    framework_reference: str | None = None
+    framework_outcome: int | None = None
 
 
 @dataclass

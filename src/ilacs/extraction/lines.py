@@ -1,0 +1,166 @@
+"""Pages of text -> cleaned lines, with running headers, page numbers and footnotes marked.
+
+PDF text from pypdfium2 keeps each printed line; text and DOCX inputs often hold a whole paragraph
+on one line. Everything downstream works on `Line`s so that both look the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# Bullet glyphs seen in Ofsted reports: Wingdings/Symbol private-use glyphs, squares and dots.
+TOP_BULLETS = "\uf0b7\uf06e\uf0a7\uf0be\uf0d8\uf076\uf0fc◼■▪●•◆♦➢➤►▶·*"
+_TOP_RE = re.compile(rf"^\s*[{re.escape(TOP_BULLETS)}](?:\s+|(?=[A-Za-z‘“'\"(]))")
+_SUB_RE = re.compile(r"^(?:[\uf02d─―–]|o(?=\s)|-(?=\s))\s*")
+# Markdown-ish text exports write "- item"; treat a leading "- " as a top-level bullet there.
+_DASH_RE = re.compile(r"^\s*[-–]\s+(?=\S)")
+
+NOISE = "noise"  # running header/footer or page number
+FOOTNOTE = "footnote"
+
+
+@dataclass(slots=True)
+class Line:
+    page: int | None  # 1-based physical page, None for an input without pages
+    lineno: int  # 1-based line number in the document's text
+    text: str  # whitespace-normalised, bullet glyph removed
+    bullet: str = ""  # "" | "top" | "sub"
+    kind: str = ""  # "" | NOISE | FOOTNOTE
+
+    @property
+    def body(self) -> bool:
+        return not self.kind
+
+
+def clean(text: str) -> str:
+    """Normalise a raw line: soft line-end hyphens, odd spaces, tabs."""
+    text = text.replace("\ufffe", "-").replace("\u00ad", "-")
+    text = text.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2009", " ")
+    text = text.replace("\t", "  ")
+    return re.sub(r"[ ]{2,}", "  ", text).strip()
+
+
+def split_bullet(text: str, dash_bullets: bool) -> tuple[str, str]:
+    """Return ("top" | "sub" | "", text without its bullet glyph)."""
+    m = _TOP_RE.match(text)
+    if m:
+        return "top", text[m.end() :].strip()
+    if dash_bullets:
+        m = _DASH_RE.match(text)
+        if m:
+            return "top", text[m.end() :].strip()
+    m = _SUB_RE.match(text)
+    if m:
+        return "sub", text[m.end() :].strip()
+    return "", text
+
+
+def make_lines(pages: list[str], paged: bool) -> list[Line]:
+    """Split pages into Lines; blank lines are kept as empty text (they separate paragraphs)."""
+    lines: list[Line] = []
+    lineno = 0
+    raw_pages = [p.replace("\r\n", "\n").replace("\r", "\n") for p in pages]
+    # A text export from Word or markdown uses "- item" for bullets; PDFs use glyphs.
+    dash_bullets = not paged or sum(p.count("\n- ") for p in raw_pages) > 3
+    for i, page in enumerate(raw_pages):
+        for raw in page.split("\n"):
+            lineno += 1
+            text = clean(raw)
+            bullet, text = split_bullet(text, dash_bullets) if text else ("", "")
+            lines.append(Line(i + 1 if paged else None, lineno, text, bullet))
+    return lines
+
+
+_PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.I)
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def mark_page_furniture(lines: list[Line], protect: set[int] | None = None) -> None:
+    """Mark running headers/footers and page numbers as NOISE.
+
+    A line near the top or bottom of a page whose shape (digits ignored) recurs at the top or
+    bottom of at least three pages and a quarter of all pages is a running header or footer.
+    Lines whose index is in `protect` (a report's title block) are never marked.
+    """
+    protect = protect or set()
+    by_page: dict[int, list[int]] = {}
+    for idx, line in enumerate(lines):
+        if line.page is not None and line.text:
+            by_page.setdefault(line.page, []).append(idx)
+    if len(by_page) < 2:
+        return
+    edge: dict[int, list[int]] = {}
+    counts: Counter[str] = Counter()
+    for page, idxs in by_page.items():
+        cands = idxs[:3] + idxs[-3:]
+        edge[page] = list(dict.fromkeys(cands))
+        for shape in {_shape(lines[i].text) for i in edge[page]}:
+            counts[shape] += 1
+    threshold = max(3, len(by_page) // 4)
+    for page, idxs in edge.items():
+        for pos, i in enumerate(by_page[page]):
+            if i not in idxs:
+                continue
+            if i in protect:
+                continue
+            text = lines[i].text
+            is_top = pos < 3
+            is_bottom = pos >= len(by_page[page]) - 3
+            if counts[_shape(text)] >= threshold or (
+                (is_top or is_bottom) and _PAGE_NUMBER_RE.match(text)
+            ):
+                lines[i].kind = NOISE
+    # A page number printed on its own line right after a marked header (ILACS: date + number).
+    for idxs in by_page.values():
+        for i in idxs[:4]:
+            if lines[i].kind == "" and _PAGE_NUMBER_RE.match(lines[i].text) and i not in protect:
+                lines[i].kind = NOISE
+
+
+_FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+(?=[A-Z‘“'\"(a-z])")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def mark_footnotes(lines: list[Line]) -> None:
+    """Mark footnotes at the foot of each page.
+
+    A footnote starts with its number and a space ("1 Ofsted produces this report ...") in the
+    last lines of a page, and the same number stands as a marker glued to a word earlier on that
+    page ("Board1", "improve?1") or on an earlier page.
+    """
+    by_page: dict[int, list[int]] = {}
+    for idx, line in enumerate(lines):
+        if line.page is not None and line.text and line.kind != NOISE:
+            by_page.setdefault(line.page, []).append(idx)
+    seen_markers: set[str] = set()
+    for page in sorted(by_page):
+        idxs = by_page[page]
+        page_text = " ".join(lines[i].text for i in idxs)
+        markers = set(re.findall(r"[A-Za-z)?’'”.,:;](\d{1,2})(?=\s|$|[,.;:])", page_text))
+        markers |= seen_markers
+        start = None
+        for j in range(max(0, len(idxs) - 14), len(idxs)):
+            m = _FOOTNOTE_START.match(lines[idxs[j]].text)
+            if m and m.group(1) in markers and not re.match(r"^\d{1,2}\s+\w+\s+\d{4}", lines[
+                idxs[j]
+            ].text):
+                start = j
+                break
+        if start is not None:
+            for i in idxs[start:]:
+                lines[i].kind = FOOTNOTE
+        seen_markers |= markers
+    # Unpaged text (converted committee papers) prints footnotes with superscript digits.
+    for line in lines:
+        if line.page is None and line.text[:1] in _SUPERSCRIPTS and len(line.text) > 20:
+            line.kind = FOOTNOTE
+
+
+def strip_marker(text: str) -> str:
+    """Remove a footnote marker glued to a heading ("What needs to improve?1")."""
+    return re.sub(r"(?<=[A-Za-z?)’'])[\d¹²³⁴⁵⁶⁷⁸⁹]{1,2}$", "", text).strip()

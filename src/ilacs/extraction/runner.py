@@ -1,0 +1,133 @@
+"""Run extraction over many files with bounded time and memory per file.
+
+Each file is read in a worker process. A worker that runs past the time limit is killed and the
+file gets a `timeout` error record; a worker's address space is capped so a hostile PDF gets a
+clean error instead of exhausting the machine. Results come back in input order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections.abc import Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from .documents import DEFAULT_MAX_BYTES
+from .model import ExtractionError, Source
+
+DEFAULT_MEMORY_LIMIT = 2 * 1024**3
+
+
+def _error(path: str, code: str, message: str) -> dict[str, Any]:
+    return ExtractionError(Source(path, "", "unknown", None), code, message).to_dict()
+
+
+def _worker(conn: Connection, max_bytes: int, memory_limit: int | None) -> None:
+    if memory_limit:
+        try:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+        except (ImportError, ValueError, OSError):
+            pass
+    from .api import extract_file
+
+    while True:
+        try:
+            path = conn.recv()
+        except EOFError:
+            return
+        if path is None:
+            return
+        try:
+            result = extract_file(path, max_bytes=max_bytes)
+        except MemoryError:
+            result = [_error(path, "too_large", "Reading the file needed more memory than allowed.")]
+        except Exception as e:  # never a traceback for the user: name the problem instead
+            result = [_error(path, "unreadable", f"The file could not be read ({type(e).__name__}: {e}).")]
+        conn.send(result)
+
+
+class _Slot:
+    def __init__(self, ctx, max_bytes: int, memory_limit: int | None):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker, args=(child, max_bytes, memory_limit), daemon=True)
+        self.proc.start()
+        child.close()
+        self.task: tuple[int, str] | None = None
+        self.started = 0.0
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+
+
+def extract_many(
+    paths: Iterable[str],
+    jobs: int = 1,
+    timeout: float = 60.0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+) -> Iterator[dict[str, Any]]:
+    """Yield the records of each path, in input order."""
+    todo = list(enumerate(str(p) for p in paths))
+    if not todo:
+        return
+    ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
+    slots = [_Slot(ctx, max_bytes, memory_limit) for _ in range(max(1, min(jobs, len(todo))))]
+    results: dict[int, list[dict[str, Any]]] = {}
+    next_out = 0
+    queue = list(reversed(todo))
+    try:
+        while next_out < len(todo):
+            for slot in slots:
+                if slot.task is None and queue:
+                    slot.task = queue.pop()
+                    slot.started = time.monotonic()
+                    slot.conn.send(slot.task[1])
+            busy = [s for s in slots if s.task is not None]
+            now = time.monotonic()
+            wait_for = min((s.started + timeout - now for s in busy), default=0.1)
+            ready = wait([s.conn for s in busy], timeout=max(0.0, wait_for))
+            for k, slot in enumerate(slots):
+                if slot.task is None:
+                    continue
+                index, path = slot.task
+                if slot.conn in ready:
+                    try:
+                        results[index] = slot.conn.recv()
+                    except (EOFError, OSError):
+                        results[index] = [
+                            _error(path, "unreadable", "Reading the file crashed the reader.")
+                        ]
+                        slot.kill()
+                        slots[k] = _Slot(ctx, max_bytes, memory_limit)
+                        continue
+                    slot.task = None
+                elif time.monotonic() - slot.started > timeout:
+                    results[index] = [
+                        _error(path, "timeout", f"Reading the file took longer than {timeout:g} s.")
+                    ]
+                    slot.kill()
+                    slots[k] = _Slot(ctx, max_bytes, memory_limit)
+            while next_out in results:
+                yield from results.pop(next_out)
+                next_out += 1
+    finally:
+        for slot in slots:
+            try:
+                slot.conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+        for slot in slots:
+            slot.proc.join(timeout=1)
+            if slot.proc.is_alive():
+                slot.proc.kill()
+
+
+def file_name(path: str) -> str:
+    return Path(path).name
