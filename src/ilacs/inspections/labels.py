@@ -38,6 +38,13 @@ JUDGEMENT_KEY_NAMES = {
     "capacity_to_improve": "Capacity to improve",
 }
 
+FORMAT_NAMES = {
+    "pdf": "PDF",
+    "docx": "Word document",
+    "html": "Web page",
+    "text": "Text file",
+}
+
 REPORT_TYPE_NAMES = {
     "ilacs": "Inspection of local authority children's services (ILACS)",
     "sif": "Single inspection framework (SIF) inspection",

@@ -85,6 +85,10 @@ class Inspection(models.Model):
         return labels.grade_tag_class(self.overall_effectiveness)
 
     @property
+    def format_label(self) -> str:
+        return labels.FORMAT_NAMES.get(self.format, self.format.upper())
+
+    @property
     def report_type_label(self) -> str:
         return labels.report_type_name(self.report_type)
 
@@ -152,7 +156,9 @@ class Recommendation(models.Model):
     number = models.PositiveSmallIntegerField()
     text = models.TextField()
     page = models.PositiveIntegerField(null=True, blank=True)
-    framework_outcome = models.CharField(max_length=20, blank=True)
+    # Reports from April 2026 cite the national framework: "(outcome 1, national framework)".
+    framework_reference = models.CharField(max_length=200, blank=True)
+    framework_outcome = models.PositiveSmallIntegerField(null=True, blank=True)
     is_lscb = models.BooleanField(default=False)
 
     class Meta:

@@ -281,6 +281,13 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _clip(value: Any, model: type, field_name: str) -> str:
     text = "" if value is None else str(value)
     max_length = model._meta.get_field(field_name).max_length
@@ -388,9 +395,10 @@ def _create(
             number=int(r["number"]),
             text=r["text"],
             page=r.get("page"),
-            framework_outcome=_clip(
-                r.get("framework_outcome"), Recommendation, "framework_outcome"
+            framework_reference=_clip(
+                r.get("framework_reference"), Recommendation, "framework_reference"
             ),
+            framework_outcome=_int_or_none(r.get("framework_outcome")),
             is_lscb=is_lscb,
         )
         for is_lscb, items in (

@@ -69,9 +69,11 @@ def source(request: HttpRequest, slug: str, pk: int) -> FileResponse:
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, slug: str) -> HttpResponse:
     la = permissions.local_authority_for(request.user, slug, Action.UPLOAD_REPORT)
-    form = UploadReportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        form = UploadReportForm(request.POST, request.FILES)
+    else:
+        form = UploadReportForm()
+    if form.is_bound and form.is_valid():
         report = form.cleaned_data["report"]
         result = services.ingest_file(
             report.read(), report.name, user=request.user, local_authority=la
