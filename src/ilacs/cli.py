@@ -27,9 +27,7 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--timeout", type=float, default=60.0, help="seconds allowed per file (default 60)"
     )
-    p.add_argument(
-        "--max-size", type=float, default=50.0, help="largest input in MB (default 50)"
-    )
+    p.add_argument("--max-size", type=float, default=50.0, help="largest input in MB (default 50)")
     p.set_defaults(func=_cmd_extract)
 
 
@@ -67,9 +65,7 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reports", required=True, metavar="DIR", help="folder holding the reports")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     p.add_argument("--verbose", action="store_true", help="list every disagreement")
-    p.add_argument(
-        "--no-sanity", action="store_true", help="skip the corpus-wide sanity counts"
-    )
+    p.add_argument("--no-sanity", action="store_true", help="skip the corpus-wide sanity counts")
     p.set_defaults(func=_cmd_evaluate)
 
 
@@ -117,23 +113,78 @@ def _add_django(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=lambda a: _django(a.args))
 
 
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ilacs.settings")
+    import django
+
+    django.setup()
+
+
 def _add_demo(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo", help="show the product on its embedded default")
+    p = sub.add_parser(
+        "demo",
+        help="start the web product with demonstration data on http://127.0.0.1:8000/",
+        description="Set up the embedded SQLite database under ILACS_DATA_DIR (default ./var), "
+        "load every English local authority, create the fictional council Northbrook with its "
+        "inspection report (read by the extractor) and one user per role, print how to log in, "
+        "then start the server on 127.0.0.1. Running it again reuses the data.",
+    )
+    p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    p.add_argument(
+        "--no-server", action="store_true", help="set up the data and print the logins only"
+    )
     p.set_defaults(func=_cmd_demo)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from ilacs.extraction.render import render_text
-    from ilacs.extraction.runner import extract_many
-    from ilacs.extraction.sample import sample_report_path
+    _setup_django()
+    from ilacs.demo.run import run_demo
 
-    path = sample_report_path()
-    print(f"Extracting the project's sample report: {path}\n")
-    status = 0
-    for rec in extract_many([str(path)]):
-        print(render_text(rec))
-        status = 1 if "error" in rec else status
-    return status
+    return run_demo(port=args.port, start_server=not args.no_server)
+
+
+def _add_ingest(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "ingest",
+        help="add Ofsted report files to the database (one line per file)",
+        description="Read each report file (a folder: the files in it) and add its inspection "
+        "to the database, all or nothing per file. Prints one line per file: created, already "
+        "held, or error with the reason. Exit status 1 if any file failed.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--user",
+        metavar="USERNAME",
+        help="add as this user (their permissions apply and they are recorded as adding it)",
+    )
+    p.set_defaults(func=_cmd_ingest)
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    _setup_django()
+    from ilacs.inspections.cli import ingest_paths
+
+    return ingest_paths(args.paths, username=args.user)
+
+
+def _add_serve(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "serve",
+        help="run the production web server (gunicorn)",
+        description="Collect static files, check the database is migrated, then run gunicorn "
+        "on ILACS_BIND (host:port), else 0.0.0.0:$PORT, else 127.0.0.1:8000. Static files are "
+        "served by WhiteNoise. Settings come from environment variables (docs/web.md).",
+    )
+    p.add_argument("--bind", metavar="HOST:PORT", help="overrides ILACS_BIND and PORT")
+    p.add_argument("--migrate", action="store_true", help="apply database migrations first")
+    p.set_defaults(func=_cmd_serve)
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    _setup_django()
+    from ilacs.server import serve
+
+    return serve(bind=args.bind, migrate=args.migrate)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_demo(sub)
+    _add_serve(sub)
+    _add_ingest(sub)
     _add_extract(sub)
     _add_evaluate(sub)
     _add_benchmark(sub)

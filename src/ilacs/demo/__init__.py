@@ -1,0 +1,1 @@
+"""Demonstration data: the fictional council Northbrook, its inspection and one user per role."""
