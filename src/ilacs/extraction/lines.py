@@ -122,16 +122,22 @@ def mark_page_furniture(lines: list[Line], protect: set[int] | None = None) -> N
                 lines[i].kind = NOISE
 
 
-_FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+(?=[A-Z‘“'\"(a-z])")
+_FOOTNOTE_START = re.compile(r"^(\d{1,2})(?:\s+(?=\S)|$)")
+_MONTH_START = re.compile(
+    r"^\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b",
+    re.I,
+)
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def mark_footnotes(lines: list[Line]) -> None:
     """Mark footnotes at the foot of each page.
 
-    A footnote starts with its number and a space ("1 Ofsted produces this report ...") in the
-    last lines of a page, and the same number stands as a marker glued to a word earlier on that
-    page ("Board1", "improve?1") or on an earlier page.
+    A footnote starts with its number ("1 Ofsted produces this report ...") in the last lines of a
+    page, after a blank line, or with a capital letter when the same number stands as a marker
+    glued to a word earlier ("Board1", "improve?1"). Wrapped running text that happens to start
+    with a number ("2 meetings and ...", "1 April 2016") is not a footnote.
     """
     by_page: dict[int, list[int]] = {}
     for idx, line in enumerate(lines):
@@ -144,11 +150,15 @@ def mark_footnotes(lines: list[Line]) -> None:
         markers = set(re.findall(r"[A-Za-z)?’'”.,:;](\d{1,2})(?=\s|$|[,.;:])", page_text))
         markers |= seen_markers
         start = None
-        for j in range(max(0, len(idxs) - 14), len(idxs)):
-            m = _FOOTNOTE_START.match(lines[idxs[j]].text)
-            if m and m.group(1) in markers and not re.match(r"^\d{1,2}\s+\w+\s+\d{4}", lines[
-                idxs[j]
-            ].text):
+        for j in range(max(1, len(idxs) - 14), len(idxs)):
+            i = idxs[j]
+            text = lines[i].text
+            m = _FOOTNOTE_START.match(text)
+            if not m or m.group(1) not in markers or _MONTH_START.match(text):
+                continue
+            after_blank = i > 0 and lines[i - 1].text == "" and lines[i - 1].page == page
+            rest = text[m.end() :]
+            if after_blank or re.match(r"^[A-Z‘“(]", rest):
                 start = j
                 break
         if start is not None:

@@ -226,6 +226,7 @@ _ACTION_START = re.compile(
     r"use|work|address|set|put|clarify|secure|build|extend|enable|promote|prioritise|audit|"
     r"analyse|record|agree|engage|challenge|support|maintain|respond|hold|introduce|revise|"
     r"update|assess|streamline|collate|create|offer|produce|publish|recruit|reinforce|seek|"
+    r"\w+ly|urgently|swiftly|robustly|"
     r"share|target|senior|leaders|managers|social workers|partners)\b"
 )
 # "16. There are no areas of priority action." is a numbered line, not an action
@@ -676,7 +677,7 @@ class ReportParser:
             i = max(end, i + 1)
         return self._to_recs(la_items), self._to_recs(lscb_items), claimed
 
-    def _is_theme(self, i: int) -> bool:
+    def _is_theme(self, i: int, expected: int | None = None) -> bool:
         """A topic heading inside a list ("Workforce development"), not a new section."""
         text = strip_marker(self.lines[i].text)
         if _MAJOR_SECTIONS.match(text):
@@ -690,7 +691,11 @@ class ReportParser:
             return True
         if not (line.bullet or para):
             return False
-        # what follows a topic heading reads as an action, not as a finding
+        if para and expected is not None and int(para["num"]) != expected:
+            return False
+        if not re.match(r"(?i)^(?:the|key|what|how|our|this|these)\b", text):
+            return True
+        # after a longer heading, what follows must read as an action, not as a finding
         first = para["text"] if para else line.text
         return bool(_ACTION_START.match(first) or re.search(r"\bshould\b", first[:120]))
 
@@ -719,15 +724,21 @@ class ReportParser:
                 continue
             if line.bullet == "top" or (line.bullet == "sub" and not items):
                 cur = items[-1] if items else None
-                if cur and cur.number is not None and (
-                    _join(cur.parts).endswith(":") or cur.subs
+                if (
+                    cur
+                    and cur.number is not None
+                    and len(items) == 1
+                    and not _join(cur.parts).endswith(":")
+                    and not _ACTION_START.match(_join(cur.parts))
                 ):
-                    cur.subs.append(text)
-                elif cur and cur.number is not None and len(items) == 1 and numbered:
-                    # 2012-13: a numbered lead-in paragraph introduces bulleted items
+                    # 2012-13: a numbered lead-in paragraph ("In order to improve ...")
+                    # introduces the bulleted items
                     lead_in = items.pop()
                     items.append(_Item(None, [text], [], line.page, i))
                     numbered = False
+                elif cur and cur.number is not None:
+                    # bullets under a numbered item belong to it
+                    cur.subs.append(text)
                 else:
                     items.append(_Item(None, [text], [], line.page, i))
                     if numbered is None:
@@ -743,7 +754,8 @@ class ReportParser:
                 items.append(_Item(int(para["num"]), [para["text"]], [], line.page, i))
                 numbered = True
             elif self.is_heading(i):
-                if not items or self._is_theme(i):
+                expected = items[-1].number + 1 if items and items[-1].number else None
+                if not items or self._is_theme(i, expected):
                     i = self.heading_span(i) + 1
                     last = i
                     continue
@@ -807,7 +819,12 @@ class ReportParser:
     # -- paragraphs ----------------------------------------------------------------------------
 
     def paragraph_chain(self, exclude: set[int]) -> list[int]:
-        """Lines that start numbered paragraphs: the longest run numbered n, n+1, ... in order."""
+        """Lines that start numbered paragraphs.
+
+        The best run numbered n, n+1, n+2 ... in document order, tolerating one number the PDF
+        lost ("14." then "16."); then further runs that restart at 1 after it (a report printed
+        with a separately numbered part, such as a 2014 LSCB review).
+        """
         cands: list[tuple[int, int]] = []
         for i in range(self.seg.start, self.seg.end):
             line = self.lines[i]
@@ -816,25 +833,14 @@ class ReportParser:
             m = _PARA_RE.match(line.text)
             if m:
                 cands.append((i, int(m["num"])))
-        if not cands:
-            return []
-        best_for_num: dict[int, tuple[int, int]] = {}
-        back: list[int | None] = []
-        length: list[int] = []
-        for pos, (_, num) in enumerate(cands):
-            prev = best_for_num.get(num - 1)
-            length.append(prev[0] + 1 if prev else 1)
-            back.append(prev[1] if prev else None)
-            cur = best_for_num.get(num)
-            if cur is None or length[pos] >= cur[0]:
-                best_for_num[num] = (length[pos], pos)
-        end_pos = max(range(len(cands)), key=lambda p: (length[p], p))
-        chain: list[int] = []
-        p: int | None = end_pos
-        while p is not None:
-            chain.append(cands[p][0])
-            p = back[p]
-        return chain[::-1]
+        chain = _best_run(cands)
+        while chain:
+            rest = [c for c in cands if c[0] > chain[-1]]
+            more = _best_run(rest, must_start=1)
+            if len(more) < 5:
+                break
+            chain += more
+        return chain
 
     def paragraphs(self, exclude: set[int], claimed: set[int]) -> list[Paragraph]:
         chain = self.paragraph_chain(exclude)
@@ -921,6 +927,44 @@ class ReportParser:
             lscb_recommendations=lscb_recs if kind in {"sif", "other"} else [],
             paragraphs=paragraphs,
         )
+
+
+def _best_run(cands: list[tuple[int, int]], must_start: int | None = None) -> list[int]:
+    """Longest numbered run through (line index, number) candidates, in order.
+
+    A step of one scores 1; a step of two (one number lost) scores 0.5. Ties prefer the later
+    candidate, so a judgement table's "1. 2. 3." rows lose to the paragraphs that follow them.
+    """
+    best_for_num: dict[int, tuple[float, int]] = {}
+    back: list[int | None] = []
+    score: list[float] = []
+    for pos, (_, num) in enumerate(cands):
+        options: list[tuple[float, int | None]] = []
+        if must_start is None or num == must_start:
+            options.append((1.0, None))
+        for step, weight in ((1, 1.0), (2, 0.5)):
+            prev = best_for_num.get(num - step)
+            if prev is not None:
+                options.append((prev[0] + weight, prev[1]))
+        if not options:
+            score.append(float("-inf"))
+            back.append(None)
+            continue
+        s, b = max(options, key=lambda o: o[0])
+        score.append(s)
+        back.append(b)
+        cur = best_for_num.get(num)
+        if cur is None or s >= cur[0]:
+            best_for_num[num] = (s, pos)
+    if not cands or max(score) == float("-inf"):
+        return []
+    end_pos = max(range(len(cands)), key=lambda p: (score[p], p))
+    run: list[int] = []
+    p: int | None = end_pos
+    while p is not None:
+        run.append(cands[p][0])
+        p = back[p]
+    return run[::-1]
 
 
 def parse_lines(lines: list[Line], source: Source) -> list[ExtractedReport]:
