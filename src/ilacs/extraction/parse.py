@@ -198,7 +198,7 @@ _SECTION_HEADINGS = re.compile(
     r"review of the effectiveness of .*|inspection judge?ments? about .*|"
     r"the inspection judgements and what they mean|children (?:who need help|looked after) .*|"
     r"adoption performance.*|experiences and progress of care leavers.*|"
-    r"leadership, management and governance.*|the local authority[’']s strengths|"
+    r"leadership, management and governance.*|the .{2,40}[’']s strengths|"
     r"progress since the last inspection|key strengths and weaknesses.*|"
     r"children living in this area|child protection in this area|"
     r"children looked after in this area|other (?:inspection|relevant) .*|"
@@ -208,7 +208,8 @@ _SECTION_HEADINGS = re.compile(
 )
 # Headings that never head a topic inside an improvement list
 _MAJOR_SECTIONS = re.compile(
-    r"(?i)^(?:the local authority[’']s strengths|summary.*|information about.*|progress since.*|"
+    r"(?i)^(?:the .{2,40}[’']s strengths|strengths|areas of strength|summary.*|"
+    r"information about.*|progress since.*|"
     r"key strengths.*|inspection (?:judge?ments?|findings).*|what the inspection.*|"
     r"the inspection team|executive summary|contents|the experiences and progress.*|"
     r"the impact of leaders.*|the local safeguarding children board.*|section \d.*|"
@@ -232,7 +233,7 @@ _ACTION_START = re.compile(
 # "16. There are no areas of priority action." is a numbered line, not an action
 _NOTHING_TO_DO = re.compile(
     r"(?i)^(?:there (?:are|were) no (?:areas|priority)|the inspection did not (?:find|identify) any"
-    r"|no areas (?:of|for) priority|none\.?$)"
+    r"|no areas (?:of|for) priority|no areas were identified|none\.?$)"
 )
 _FRAMEWORK = re.compile(r"\((?P<ref>[^()]*national framework)\)\s*\.?$", re.I)
 _LSCB_SENTENCE = re.compile(
@@ -384,7 +385,9 @@ class ReportParser:
         if (_SECTION_HEADINGS.match(text) or _REC_HEAD.match(text)) and self.after_sentence(i):
             return True
         prev = self.prev_body(i)
-        if _REC_HEAD.match(text) and (prev is None or self.lines[prev].page != line.page):
+        if (_REC_HEAD.match(text) or _MAJOR_SECTIONS.match(text)) and (
+            prev is None or self.lines[prev].page != line.page
+        ):
             return True  # at the top of a page, after a sentence the PDF cut short
         if not self.starts_block(i):
             # a short topic heading between a finished sentence and a list item or paragraph
@@ -669,6 +672,10 @@ class ReportParser:
                 i += 1
                 continue
             items, end = self._collect_list(i + 1)
+            if items and items[0].number is not None:
+                first = _join(items[0].parts)
+                if not (_reads_as_action(first) or _NOTHING_TO_DO.match(first)):
+                    items = []  # numbered findings under a misplaced heading, not actions
             in_lscb = lscb_start is not None and i >= lscb_start
             target = lscb_items if in_lscb else la_items
             if items and (not target or kind == "sif" or in_lscb):
@@ -697,7 +704,7 @@ class ReportParser:
             return True
         # after a longer heading, what follows must read as an action, not as a finding
         first = para["text"] if para else line.text
-        return bool(_ACTION_START.match(first) or re.search(r"\bshould\b", first[:120]))
+        return _reads_as_action(first)
 
     def _collect_list(self, start: int) -> tuple[list[_Item], int]:
         """The items of an improvement list whose heading is just before `start`.
@@ -755,6 +762,8 @@ class ReportParser:
                 numbered = True
             elif self.is_heading(i):
                 expected = items[-1].number + 1 if items and items[-1].number else None
+                if not items and _MAJOR_SECTIONS.match(strip_marker(text)):
+                    break  # an empty list: the next section follows its heading directly
                 if not items or self._is_theme(i, expected):
                     i = self.heading_span(i) + 1
                     last = i
@@ -927,6 +936,23 @@ class ReportParser:
             lscb_recommendations=lscb_recs if kind in {"sif", "other"} else [],
             paragraphs=paragraphs,
         )
+
+
+_FINDING_START = re.compile(
+    r"(?i)^(?:the|a|an|this|these|there|it|its|in|most|many|some|all|children|young|since|"
+    r"following|over|during|at|when|while|although|despite|overall|inspectors|no)\b"
+)
+
+
+def _reads_as_action(text: str) -> bool:
+    """Does an item read as something to do ("Ensure ...", "Leaders should ...") rather than as
+    a finding ("The board demonstrates ...")? Imperatives are the rule in improvement lists."""
+    head = text[:160]
+    if re.search(r"\b(?:should|must|needs? to|is to|are to|will need)\b", head):
+        return True
+    if re.match(r"(?i)^(?:the|all) [\w’' ,]{2,60}? to [a-z]+\b", head):
+        return True  # "The local authority to work with partners ..."
+    return not _FINDING_START.match(head)
 
 
 def _best_run(cands: list[tuple[int, int]], must_start: int | None = None) -> list[int]:
