@@ -34,12 +34,19 @@ class Line:
         return not self.kind
 
 
-def clean(text: str) -> str:
-    """Normalise a raw line: soft line-end hyphens, odd spaces, tabs."""
-    text = text.replace("\ufffe", "-").replace("\u00ad", "-")
-    text = text.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2009", " ")
-    text = text.replace("\t", "  ")
-    return re.sub(r"[ ]{2,}", "  ", text).strip()
+_REPLACEMENTS = (
+    ("\r\n", "\n"), ("\r", "\n"), ("\ufffe", "-"), ("\u00ad", "-"), ("\u202f", " "),
+    ("\u00a0", " "), ("\u2009", " "), ("\t", "  "),
+)
+_MULTISPACE = re.compile(r"[ ]{3,}")
+
+
+def clean_page(text: str) -> str:
+    """Normalise a page: line ends, soft line-end hyphens (pdfium's U+FFFE), odd spaces, tabs."""
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return _MULTISPACE.sub("  ", text) if "   " in text else text
 
 
 def split_bullet(text: str, dash_bullets: bool) -> tuple[str, str]:
@@ -61,15 +68,19 @@ def make_lines(pages: list[str], paged: bool) -> list[Line]:
     """Split pages into Lines; blank lines are kept as empty text (they separate paragraphs)."""
     lines: list[Line] = []
     lineno = 0
-    raw_pages = [p.replace("\r\n", "\n").replace("\r", "\n") for p in pages]
+    raw_pages = [clean_page(p) for p in pages]
     # A text export from Word or markdown uses "- item" for bullets; PDFs use glyphs.
     dash_bullets = not paged or sum(p.count("\n- ") for p in raw_pages) > 3
+    bullet_start = set(TOP_BULLETS) | {"\uf02d", "─", "―", "–", "o", "-"}
     for i, page in enumerate(raw_pages):
+        page_no = i + 1 if paged else None
         for raw in page.split("\n"):
             lineno += 1
-            text = clean(raw)
-            bullet, text = split_bullet(text, dash_bullets) if text else ("", "")
-            lines.append(Line(i + 1 if paged else None, lineno, text, bullet))
+            text = raw.strip()
+            bullet = ""
+            if text and text[0] in bullet_start:
+                bullet, text = split_bullet(text, dash_bullets)
+            lines.append(Line(page_no, lineno, text, bullet))
     return lines
 
 
@@ -171,6 +182,11 @@ def mark_footnotes(lines: list[Line]) -> None:
             line.kind = FOOTNOTE
 
 
+_MARKER_RE = re.compile(r"(?<=[A-Za-z?)’'])[\d¹²³⁴⁵⁶⁷⁸⁹]{1,2}$")
+
+
 def strip_marker(text: str) -> str:
     """Remove a footnote marker glued to a heading ("What needs to improve?1")."""
-    return re.sub(r"(?<=[A-Za-z?)’'])[\d¹²³⁴⁵⁶⁷⁸⁹]{1,2}$", "", text).strip()
+    if text and (text[-1].isdigit() or text[-1] in _SUPERSCRIPTS):
+        return _MARKER_RE.sub("", text).strip()
+    return text

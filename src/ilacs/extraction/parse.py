@@ -311,27 +311,32 @@ class ReportParser:
         # the usual width of a full line of running text, in characters
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 90
         self._heading_cache: dict[int, bool] = {}
+        # next/previous body line for every index, computed once
+        n = seg.end
+        self._is_body = [not line.kind and bool(line.text) for line in lines[: n]]
+        self._next: list[int | None] = [None] * (n + 1)
+        nxt: int | None = None
+        for i in range(n - 1, seg.start - 1, -1):
+            self._next[i] = nxt
+            if self._is_body[i]:
+                nxt = i
+        self._prev: list[int | None] = [None] * (n + 1)
+        prv: int | None = None
+        for i in range(seg.start, n):
+            self._prev[i] = prv
+            if self._is_body[i]:
+                prv = i
 
     # -- layout primitives ---------------------------------------------------------------------
 
     def body(self, i: int) -> bool:
-        return not self.lines[i].kind and bool(self.lines[i].text)
+        return self._is_body[i]
 
     def next_body(self, i: int) -> int | None:
-        j = i + 1
-        while j < self.seg.end:
-            if self.body(j):
-                return j
-            j += 1
-        return None
+        return self._next[i] if i < self.seg.end else None
 
     def prev_body(self, i: int) -> int | None:
-        j = i - 1
-        while j >= self.seg.start:
-            if self.body(j):
-                return j
-            j -= 1
-        return None
+        return self._prev[i] if self.seg.start <= i < self.seg.end else None
 
     def ended_early(self, i: int) -> bool:
         """Did line i stop before the right margin, where the next word would have fitted?"""
@@ -377,8 +382,15 @@ class ReportParser:
 
     def _is_heading(self, i: int) -> bool:
         line = self.lines[i]
+        if not line.text or line.kind or line.bullet:
+            return False
+        prev = self._prev[i] if i < self.seg.end else None
+        if prev is not None and self.lines[prev].page == line.page:
+            prev_text = self.lines[prev].text
+            if len(prev_text) >= self.width * 0.86 - 2 and not _ends_sentence(prev_text):
+                return False  # the line before runs on into this one
         text = strip_marker(line.text)
-        if not text or line.kind or line.bullet or _PARA_RE.match(text):
+        if not text or text[0].isdigit() and _PARA_RE.match(text):
             return False
         if "(grade " in text.lower():
             return False  # 2012-13 grading key rows inside a paragraph
