@@ -34,12 +34,19 @@ class Line:
         return not self.kind
 
 
-def clean(text: str) -> str:
-    """Normalise a raw line: soft line-end hyphens, odd spaces, tabs."""
-    text = text.replace("\ufffe", "-").replace("\u00ad", "-")
-    text = text.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2009", " ")
-    text = text.replace("\t", "  ")
-    return re.sub(r"[ ]{2,}", "  ", text).strip()
+_REPLACEMENTS = (
+    ("\r\n", "\n"), ("\r", "\n"), ("\ufffe", "-"), ("\u00ad", "-"), ("\u202f", " "),
+    ("\u00a0", " "), ("\u2009", " "), ("\t", "  "),
+)
+_MULTISPACE = re.compile(r"[ ]{3,}")
+
+
+def clean_page(text: str) -> str:
+    """Normalise a page: line ends, soft line-end hyphens (pdfium's U+FFFE), odd spaces, tabs."""
+    for old, new in _REPLACEMENTS:
+        if old in text:
+            text = text.replace(old, new)
+    return _MULTISPACE.sub("  ", text) if "   " in text else text
 
 
 def split_bullet(text: str, dash_bullets: bool) -> tuple[str, str]:
@@ -61,15 +68,19 @@ def make_lines(pages: list[str], paged: bool) -> list[Line]:
     """Split pages into Lines; blank lines are kept as empty text (they separate paragraphs)."""
     lines: list[Line] = []
     lineno = 0
-    raw_pages = [p.replace("\r\n", "\n").replace("\r", "\n") for p in pages]
+    raw_pages = [clean_page(p) for p in pages]
     # A text export from Word or markdown uses "- item" for bullets; PDFs use glyphs.
     dash_bullets = not paged or sum(p.count("\n- ") for p in raw_pages) > 3
+    bullet_start = set(TOP_BULLETS) | {"\uf02d", "─", "―", "–", "o", "-"}
     for i, page in enumerate(raw_pages):
+        page_no = i + 1 if paged else None
         for raw in page.split("\n"):
             lineno += 1
-            text = clean(raw)
-            bullet, text = split_bullet(text, dash_bullets) if text else ("", "")
-            lines.append(Line(i + 1 if paged else None, lineno, text, bullet))
+            text = raw.strip()
+            bullet = ""
+            if text and text[0] in bullet_start:
+                bullet, text = split_bullet(text, dash_bullets)
+            lines.append(Line(page_no, lineno, text, bullet))
     return lines
 
 
@@ -122,16 +133,22 @@ def mark_page_furniture(lines: list[Line], protect: set[int] | None = None) -> N
                 lines[i].kind = NOISE
 
 
-_FOOTNOTE_START = re.compile(r"^(\d{1,2})\s+(?=[A-Z‘“'\"(a-z])")
+_FOOTNOTE_START = re.compile(r"^(\d{1,2})(?:\s+(?=\S)|$)")
+_MONTH_START = re.compile(
+    r"^\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b",
+    re.I,
+)
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def mark_footnotes(lines: list[Line]) -> None:
     """Mark footnotes at the foot of each page.
 
-    A footnote starts with its number and a space ("1 Ofsted produces this report ...") in the
-    last lines of a page, and the same number stands as a marker glued to a word earlier on that
-    page ("Board1", "improve?1") or on an earlier page.
+    A footnote starts with its number ("1 Ofsted produces this report ...") in the last lines of a
+    page, after a blank line, or with a capital letter when the same number stands as a marker
+    glued to a word earlier ("Board1", "improve?1"). Wrapped running text that happens to start
+    with a number ("2 meetings and ...", "1 April 2016") is not a footnote.
     """
     by_page: dict[int, list[int]] = {}
     for idx, line in enumerate(lines):
@@ -144,11 +161,15 @@ def mark_footnotes(lines: list[Line]) -> None:
         markers = set(re.findall(r"[A-Za-z)?’'”.,:;](\d{1,2})(?=\s|$|[,.;:])", page_text))
         markers |= seen_markers
         start = None
-        for j in range(max(0, len(idxs) - 14), len(idxs)):
-            m = _FOOTNOTE_START.match(lines[idxs[j]].text)
-            if m and m.group(1) in markers and not re.match(r"^\d{1,2}\s+\w+\s+\d{4}", lines[
-                idxs[j]
-            ].text):
+        for j in range(max(1, len(idxs) - 14), len(idxs)):
+            i = idxs[j]
+            text = lines[i].text
+            m = _FOOTNOTE_START.match(text)
+            if not m or m.group(1) not in markers or _MONTH_START.match(text):
+                continue
+            after_blank = i > 0 and lines[i - 1].text == "" and lines[i - 1].page == page
+            rest = text[m.end() :]
+            if after_blank or re.match(r"^[A-Z‘“(]", rest):
                 start = j
                 break
         if start is not None:
@@ -161,6 +182,11 @@ def mark_footnotes(lines: list[Line]) -> None:
             line.kind = FOOTNOTE
 
 
+_MARKER_RE = re.compile(r"(?<=[A-Za-z?)’'])[\d¹²³⁴⁵⁶⁷⁸⁹]{1,2}$")
+
+
 def strip_marker(text: str) -> str:
     """Remove a footnote marker glued to a heading ("What needs to improve?1")."""
-    return re.sub(r"(?<=[A-Za-z?)’'])[\d¹²³⁴⁵⁶⁷⁸⁹]{1,2}$", "", text).strip()
+    if text and (text[-1].isdigit() or text[-1] in _SUPERSCRIPTS):
+        return _MARKER_RE.sub("", text).strip()
+    return text

@@ -198,7 +198,7 @@ _SECTION_HEADINGS = re.compile(
     r"review of the effectiveness of .*|inspection judge?ments? about .*|"
     r"the inspection judgements and what they mean|children (?:who need help|looked after) .*|"
     r"adoption performance.*|experiences and progress of care leavers.*|"
-    r"leadership, management and governance.*|the local authority[’']s strengths|"
+    r"leadership, management and governance.*|the .{2,40}[’']s strengths|"
     r"progress since the last inspection|key strengths and weaknesses.*|"
     r"children living in this area|child protection in this area|"
     r"children looked after in this area|other (?:inspection|relevant) .*|"
@@ -208,7 +208,8 @@ _SECTION_HEADINGS = re.compile(
 )
 # Headings that never head a topic inside an improvement list
 _MAJOR_SECTIONS = re.compile(
-    r"(?i)^(?:the local authority[’']s strengths|summary.*|information about.*|progress since.*|"
+    r"(?i)^(?:the .{2,40}[’']s strengths|strengths|areas of strength|summary.*|"
+    r"information about.*|progress since.*|"
     r"key strengths.*|inspection (?:judge?ments?|findings).*|what the inspection.*|"
     r"the inspection team|executive summary|contents|the experiences and progress.*|"
     r"the impact of leaders.*|the local safeguarding children board.*|section \d.*|"
@@ -226,12 +227,13 @@ _ACTION_START = re.compile(
     r"use|work|address|set|put|clarify|secure|build|extend|enable|promote|prioritise|audit|"
     r"analyse|record|agree|engage|challenge|support|maintain|respond|hold|introduce|revise|"
     r"update|assess|streamline|collate|create|offer|produce|publish|recruit|reinforce|seek|"
+    r"\w+ly|urgently|swiftly|robustly|"
     r"share|target|senior|leaders|managers|social workers|partners)\b"
 )
 # "16. There are no areas of priority action." is a numbered line, not an action
 _NOTHING_TO_DO = re.compile(
     r"(?i)^(?:there (?:are|were) no (?:areas|priority)|the inspection did not (?:find|identify) any"
-    r"|no areas (?:of|for) priority|none\.?$)"
+    r"|no areas (?:of|for) priority|no areas were identified|none\.?$)"
 )
 _FRAMEWORK = re.compile(r"\((?P<ref>[^()]*national framework)\)\s*\.?$", re.I)
 _LSCB_SENTENCE = re.compile(
@@ -309,27 +311,32 @@ class ReportParser:
         # the usual width of a full line of running text, in characters
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 90
         self._heading_cache: dict[int, bool] = {}
+        # next/previous body line for every index, computed once
+        n = seg.end
+        self._is_body = [not line.kind and bool(line.text) for line in lines[: n]]
+        self._next: list[int | None] = [None] * (n + 1)
+        nxt: int | None = None
+        for i in range(n - 1, seg.start - 1, -1):
+            self._next[i] = nxt
+            if self._is_body[i]:
+                nxt = i
+        self._prev: list[int | None] = [None] * (n + 1)
+        prv: int | None = None
+        for i in range(seg.start, n):
+            self._prev[i] = prv
+            if self._is_body[i]:
+                prv = i
 
     # -- layout primitives ---------------------------------------------------------------------
 
     def body(self, i: int) -> bool:
-        return not self.lines[i].kind and bool(self.lines[i].text)
+        return self._is_body[i]
 
     def next_body(self, i: int) -> int | None:
-        j = i + 1
-        while j < self.seg.end:
-            if self.body(j):
-                return j
-            j += 1
-        return None
+        return self._next[i] if i < self.seg.end else None
 
     def prev_body(self, i: int) -> int | None:
-        j = i - 1
-        while j >= self.seg.start:
-            if self.body(j):
-                return j
-            j -= 1
-        return None
+        return self._prev[i] if self.seg.start <= i < self.seg.end else None
 
     def ended_early(self, i: int) -> bool:
         """Did line i stop before the right margin, where the next word would have fitted?"""
@@ -375,15 +382,24 @@ class ReportParser:
 
     def _is_heading(self, i: int) -> bool:
         line = self.lines[i]
+        if not line.text or line.kind or line.bullet:
+            return False
+        prev = self._prev[i] if i < self.seg.end else None
+        if prev is not None and self.lines[prev].page == line.page:
+            prev_text = self.lines[prev].text
+            if len(prev_text) >= self.width * 0.86 - 2 and not _ends_sentence(prev_text):
+                return False  # the line before runs on into this one
         text = strip_marker(line.text)
-        if not text or line.kind or line.bullet or _PARA_RE.match(text):
+        if not text or text[0].isdigit() and _PARA_RE.match(text):
             return False
         if "(grade " in text.lower():
             return False  # 2012-13 grading key rows inside a paragraph
         if (_SECTION_HEADINGS.match(text) or _REC_HEAD.match(text)) and self.after_sentence(i):
             return True
         prev = self.prev_body(i)
-        if _REC_HEAD.match(text) and (prev is None or self.lines[prev].page != line.page):
+        if (_REC_HEAD.match(text) or _MAJOR_SECTIONS.match(text)) and (
+            prev is None or self.lines[prev].page != line.page
+        ):
             return True  # at the top of a page, after a sentence the PDF cut short
         if not self.starts_block(i):
             # a short topic heading between a finished sentence and a list item or paragraph
@@ -668,6 +684,10 @@ class ReportParser:
                 i += 1
                 continue
             items, end = self._collect_list(i + 1)
+            if items and items[0].number is not None:
+                first = _join(items[0].parts)
+                if not (_reads_as_action(first) or _NOTHING_TO_DO.match(first)):
+                    items = []  # numbered findings under a misplaced heading, not actions
             in_lscb = lscb_start is not None and i >= lscb_start
             target = lscb_items if in_lscb else la_items
             if items and (not target or kind == "sif" or in_lscb):
@@ -676,7 +696,7 @@ class ReportParser:
             i = max(end, i + 1)
         return self._to_recs(la_items), self._to_recs(lscb_items), claimed
 
-    def _is_theme(self, i: int) -> bool:
+    def _is_theme(self, i: int, expected: int | None = None) -> bool:
         """A topic heading inside a list ("Workforce development"), not a new section."""
         text = strip_marker(self.lines[i].text)
         if _MAJOR_SECTIONS.match(text):
@@ -690,9 +710,13 @@ class ReportParser:
             return True
         if not (line.bullet or para):
             return False
-        # what follows a topic heading reads as an action, not as a finding
+        if para and expected is not None and int(para["num"]) != expected:
+            return False
+        if not re.match(r"(?i)^(?:the|key|what|how|our|this|these)\b", text):
+            return True
+        # after a longer heading, what follows must read as an action, not as a finding
         first = para["text"] if para else line.text
-        return bool(_ACTION_START.match(first) or re.search(r"\bshould\b", first[:120]))
+        return _reads_as_action(first)
 
     def _collect_list(self, start: int) -> tuple[list[_Item], int]:
         """The items of an improvement list whose heading is just before `start`.
@@ -719,15 +743,21 @@ class ReportParser:
                 continue
             if line.bullet == "top" or (line.bullet == "sub" and not items):
                 cur = items[-1] if items else None
-                if cur and cur.number is not None and (
-                    _join(cur.parts).endswith(":") or cur.subs
+                if (
+                    cur
+                    and cur.number is not None
+                    and len(items) == 1
+                    and not _join(cur.parts).endswith(":")
+                    and not _ACTION_START.match(_join(cur.parts))
                 ):
-                    cur.subs.append(text)
-                elif cur and cur.number is not None and len(items) == 1 and numbered:
-                    # 2012-13: a numbered lead-in paragraph introduces bulleted items
+                    # 2012-13: a numbered lead-in paragraph ("In order to improve ...")
+                    # introduces the bulleted items
                     lead_in = items.pop()
                     items.append(_Item(None, [text], [], line.page, i))
                     numbered = False
+                elif cur and cur.number is not None:
+                    # bullets under a numbered item belong to it
+                    cur.subs.append(text)
                 else:
                     items.append(_Item(None, [text], [], line.page, i))
                     if numbered is None:
@@ -743,7 +773,10 @@ class ReportParser:
                 items.append(_Item(int(para["num"]), [para["text"]], [], line.page, i))
                 numbered = True
             elif self.is_heading(i):
-                if not items or self._is_theme(i):
+                expected = items[-1].number + 1 if items and items[-1].number else None
+                if not items and _MAJOR_SECTIONS.match(strip_marker(text)):
+                    break  # an empty list: the next section follows its heading directly
+                if not items or self._is_theme(i, expected):
                     i = self.heading_span(i) + 1
                     last = i
                     continue
@@ -807,7 +840,12 @@ class ReportParser:
     # -- paragraphs ----------------------------------------------------------------------------
 
     def paragraph_chain(self, exclude: set[int]) -> list[int]:
-        """Lines that start numbered paragraphs: the longest run numbered n, n+1, ... in order."""
+        """Lines that start numbered paragraphs.
+
+        The best run numbered n, n+1, n+2 ... in document order, tolerating one number the PDF
+        lost ("14." then "16."); then further runs that restart at 1 after it (a report printed
+        with a separately numbered part, such as a 2014 LSCB review).
+        """
         cands: list[tuple[int, int]] = []
         for i in range(self.seg.start, self.seg.end):
             line = self.lines[i]
@@ -816,25 +854,14 @@ class ReportParser:
             m = _PARA_RE.match(line.text)
             if m:
                 cands.append((i, int(m["num"])))
-        if not cands:
-            return []
-        best_for_num: dict[int, tuple[int, int]] = {}
-        back: list[int | None] = []
-        length: list[int] = []
-        for pos, (_, num) in enumerate(cands):
-            prev = best_for_num.get(num - 1)
-            length.append(prev[0] + 1 if prev else 1)
-            back.append(prev[1] if prev else None)
-            cur = best_for_num.get(num)
-            if cur is None or length[pos] >= cur[0]:
-                best_for_num[num] = (length[pos], pos)
-        end_pos = max(range(len(cands)), key=lambda p: (length[p], p))
-        chain: list[int] = []
-        p: int | None = end_pos
-        while p is not None:
-            chain.append(cands[p][0])
-            p = back[p]
-        return chain[::-1]
+        chain = _best_run(cands)
+        while chain:
+            rest = [c for c in cands if c[0] > chain[-1]]
+            more = _best_run(rest, must_start=1)
+            if len(more) < 5:
+                break
+            chain += more
+        return chain
 
     def paragraphs(self, exclude: set[int], claimed: set[int]) -> list[Paragraph]:
         chain = self.paragraph_chain(exclude)
@@ -921,6 +948,61 @@ class ReportParser:
             lscb_recommendations=lscb_recs if kind in {"sif", "other"} else [],
             paragraphs=paragraphs,
         )
+
+
+_FINDING_START = re.compile(
+    r"(?i)^(?:the|a|an|this|these|there|it|its|in|most|many|some|all|children|young|since|"
+    r"following|over|during|at|when|while|although|despite|overall|inspectors|no)\b"
+)
+
+
+def _reads_as_action(text: str) -> bool:
+    """Does an item read as something to do ("Ensure ...", "Leaders should ...") rather than as
+    a finding ("The board demonstrates ...")? Imperatives are the rule in improvement lists."""
+    head = text[:160]
+    if re.search(r"\b(?:should|must|needs? to|is to|are to|will need)\b", head):
+        return True
+    if re.match(r"(?i)^(?:the|all) [\w’' ,]{2,60}? to [a-z]+\b", head):
+        return True  # "The local authority to work with partners ..."
+    return not _FINDING_START.match(head)
+
+
+def _best_run(cands: list[tuple[int, int]], must_start: int | None = None) -> list[int]:
+    """Longest numbered run through (line index, number) candidates, in order.
+
+    A step of one scores 1; a step of two (one number lost) scores 0.5. Ties prefer the later
+    candidate, so a judgement table's "1. 2. 3." rows lose to the paragraphs that follow them.
+    """
+    best_for_num: dict[int, tuple[float, int]] = {}
+    back: list[int | None] = []
+    score: list[float] = []
+    for pos, (_, num) in enumerate(cands):
+        options: list[tuple[float, int | None]] = []
+        if must_start is None or num == must_start:
+            options.append((1.0, None))
+        for step, weight in ((1, 1.0), (2, 0.5)):
+            prev = best_for_num.get(num - step)
+            if prev is not None:
+                options.append((prev[0] + weight, prev[1]))
+        if not options:
+            score.append(float("-inf"))
+            back.append(None)
+            continue
+        s, b = max(options, key=lambda o: o[0])
+        score.append(s)
+        back.append(b)
+        cur = best_for_num.get(num)
+        if cur is None or s >= cur[0]:
+            best_for_num[num] = (s, pos)
+    if not cands or max(score) == float("-inf"):
+        return []
+    end_pos = max(range(len(cands)), key=lambda p: (score[p], p))
+    run: list[int] = []
+    p: int | None = end_pos
+    while p is not None:
+        run.append(cands[p][0])
+        p = back[p]
+    return run[::-1]
 
 
 def parse_lines(lines: list[Line], source: Source) -> list[ExtractedReport]:
