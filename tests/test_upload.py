@@ -101,3 +101,19 @@ def test_upload_link_only_for_those_who_may(client, cast):
     assert URL in client.get(la_url).content.decode()
     client.force_login(cast.vic_viewer)
     assert URL not in client.get(la_url).content.decode()
+
+
+def test_size_limit_handler_skips_the_file_as_it_arrives():
+    from types import SimpleNamespace
+
+    from django.core.files.uploadhandler import SkipFile
+
+    from ilacs.inspections.uploads import SizeLimitUploadHandler
+
+    request = SimpleNamespace()
+    handler = SizeLimitUploadHandler(request, max_bytes=10)
+    handler.new_file("report", "big.pdf", "application/pdf", None)
+    assert handler.receive_data_chunk(b"123456", 0) == b"123456"
+    with pytest.raises(SkipFile):
+        handler.receive_data_chunk(b"789012", 6)
+    assert request.upload_too_large is True

@@ -24,9 +24,12 @@ class UploadReportForm(forms.Form):
             f"A committee paper that includes the report also works. Up to {max_mb:g} MB."
         )
 
+    @staticmethod
+    def too_large_message() -> str:
+        return f"The selected file must be smaller than {settings.ILACS_MAX_UPLOAD_MB:g} MB"
+
     def clean_report(self):
         report = self.cleaned_data["report"]
-        max_mb = settings.ILACS_MAX_UPLOAD_MB
-        if report.size > max_mb * 1024 * 1024:
-            raise forms.ValidationError(f"The selected file must be smaller than {max_mb:g} MB")
+        if report.size > settings.ILACS_MAX_UPLOAD_MB * 1024 * 1024:
+            raise forms.ValidationError(self.too_large_message())
         return report

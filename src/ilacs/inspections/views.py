@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from ilacs.accounts import permissions
@@ -14,6 +15,7 @@ from ilacs.accounts.permissions import Action
 from ilacs.inspections import services
 from ilacs.inspections.forms import ACCEPTED, UploadReportForm
 from ilacs.inspections.models import Inspection
+from ilacs.inspections.uploads import SizeLimitUploadHandler
 
 
 def _inspection_for(request: HttpRequest, slug: str, pk: int) -> Inspection:
@@ -65,15 +67,28 @@ def source(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     return response
 
 
+@csrf_exempt  # only so that the size limit is in place before the body is read: see _upload
+def upload(request: HttpRequest, slug: str) -> HttpResponse:
+    request.upload_handlers.insert(
+        0, SizeLimitUploadHandler(request, max_bytes=services.max_upload_bytes())
+    )
+    return _upload(request, slug)
+
+
+@csrf_protect
 @login_required
 @require_http_methods(["GET", "POST"])
-def upload(request: HttpRequest, slug: str) -> HttpResponse:
+def _upload(request: HttpRequest, slug: str) -> HttpResponse:
     la = permissions.local_authority_for(request.user, slug, Action.UPLOAD_REPORT)
     if request.method == "POST":
         form = UploadReportForm(request.POST, request.FILES)
     else:
         form = UploadReportForm()
-    if form.is_bound and form.is_valid():
+    if getattr(request, "upload_too_large", False):
+        form.is_valid()
+        form.errors.clear()
+        form.add_error("report", form.too_large_message())
+    elif form.is_bound and form.is_valid():
         report = form.cleaned_data["report"]
         result = services.ingest_file(
             report.read(), report.name, user=request.user, local_authority=la
