@@ -50,3 +50,9 @@ def test_serve_refuses_an_unmigrated_database(db, monkeypatch, capsys):
     monkeypatch.setattr(server.os, "execv", lambda *a: pytest.fail("must not start"))
     assert server.serve() == 2
     assert "ilacs manage migrate" in capsys.readouterr().err
+
+
+def test_models_and_migrations_agree(db):
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

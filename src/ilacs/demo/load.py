@@ -47,6 +47,10 @@ DEMO_USERS: list[dict[str, Any]] = [
 ]
 
 
+# Letters and digits only, easy to copy from a terminal (no look-alikes: 0/O, 1/l/I).
+_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
 class DemoError(RuntimeError):
     pass
 
@@ -60,7 +64,12 @@ class DemoUser:
 
     @property
     def description(self) -> str:
-        return ROLE_DESCRIPTIONS[self.role]
+        """ "editor: can upload inspection reports and edit the improvement plan"."""
+        text = ROLE_DESCRIPTIONS[self.role].rstrip(".")
+        text = f"{self.role.label.lower()}: {text[0].lower()}{text[1:]}"
+        if self.role == Role.ADMIN:
+            text += "; also a service administrator, who sees every council and /admin/"
+        return text
 
 
 @dataclass
@@ -90,7 +99,7 @@ def demo_passwords() -> dict[str, str]:
     changed = False
     for spec in DEMO_USERS:
         if not stored.get(spec["username"]):
-            stored[spec["username"]] = secrets.token_urlsafe(12)
+            stored[spec["username"]] = "".join(secrets.choice(_ALPHABET) for _ in range(16))
             changed = True
     if changed:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -31,7 +31,7 @@ def run_demo(*, port: int = 8000, start_server: bool = True, out: TextIO | None 
     for demo_user in context.users:
         out.write(
             f"Log in at {url} as {demo_user.username} with password {demo_user.password} "
-            f"({demo_user.role.label}: {demo_user.description})\n"
+            f"({demo_user.description})\n"
         )
     out.write("\nThe passwords are kept in the data folder, not in the repository.\n")
     out.write("Press Ctrl+C to stop.\n\n")

@@ -46,7 +46,7 @@ FORMAT_NAMES = {
 }
 
 REPORT_TYPE_NAMES = {
-    "ilacs": "Inspection of local authority children's services (ILACS)",
+    "ilacs": "Inspection of local authority children’s services (ILACS)",
     "sif": "Single inspection framework (SIF) inspection",
     "looked_after_children": "Inspection of services for looked after children",
     "child_protection": "Inspection of arrangements for the protection of children",

@@ -9,6 +9,7 @@ from ilacs.accounts import permissions
 from ilacs.accounts.models import Membership
 from ilacs.inspections.models import Inspection
 from ilacs.localauthorities.models import LocalAuthority
+from ilacs.localauthorities.reference import REGIONS
 
 
 def _latest_inspections(las: list[LocalAuthority]) -> dict[int, Inspection]:
@@ -34,12 +35,14 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """Every local authority the user may see, by region (all of them for administrators)."""
-    las = list(permissions.visible_local_authorities(request.user).order_by("region", "name"))
+    las = list(permissions.visible_local_authorities(request.user).order_by("name"))
     latest = _latest_inspections(las)
-    regions: dict[str, list[tuple[LocalAuthority, Inspection | None]]] = {}
-    for la in las:
-        regions.setdefault(la.region or "Not in a region", []).append((la, latest.get(la.pk)))
-    return render(request, "localauthorities/index.html", {"regions": regions, "count": len(las)})
+    order = {region: i for i, region in enumerate(REGIONS)}
+    groups: dict[str, list[tuple[LocalAuthority, Inspection | None]]] = {}
+    for la in sorted(las, key=lambda la: (order.get(la.region, len(order)), la.name)):
+        group = la.region or ("Fictional councils" if la.is_fictional else "Other")
+        groups.setdefault(group, []).append((la, latest.get(la.pk)))
+    return render(request, "localauthorities/index.html", {"regions": groups, "count": len(las)})
 
 
 @login_required

@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                     "report_type",
                     models.CharField(
                         choices=[
-                            ("ilacs", "Inspection of local authority children's services (ILACS)"),
+                            ("ilacs", "Inspection of local authority children’s services (ILACS)"),
                             ("sif", "Single inspection framework (SIF) inspection"),
                             (
                                 "looked_after_children",
