@@ -644,6 +644,9 @@ class ReportParser:
             m = fields.GRADE_RE.search(candidate)
             if m:
                 label = re.sub(r"\s+", " ", candidate[: m.start()]).strip(" \t:–-").rstrip(".")
+                cut = label.lower().find("overall effectiveness")
+                if cut > 0:
+                    label = label[cut:]  # a table caption above the first row
                 key = fields.judgement_key(label)
                 if (
                     label
@@ -651,7 +654,7 @@ class ReportParser:
                     and not re.search(r"\b(?:of|for|to|the|be|as|and|very|not|a|is not)$", label,
                                       re.I)
                     and (key != "other" or allow_other)
-                    and key not in seen
+                    and (key not in seen or key == "other")
                 ):
                     grade = fields.grade_key(re.sub(r"\s+", " ", m["grade"]))
                     rows.append(Judgement(printed=label, key=key, grade=grade))
