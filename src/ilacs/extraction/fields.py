@@ -172,7 +172,7 @@ def clean_la_name(raw: str) -> str | None:
 
 GRADE_RE = re.compile(
     r"(?:^|\s)(?P<grade>requires?\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|"
-    r"inadequate|adequate)\s*[.)]?\s*$",
+    r"inadequate|adequate)\s*[.)]?(?:\s*\(?grade\s*[1-4]\)?)?\s*$",
     re.I,
 )
 _GRADE_IN_PAREN = re.compile(r"grade\s+[1-4]\s*\((outstanding|good|adequate|inadequate)\)", re.I)
@@ -188,9 +188,8 @@ def grade_key(text: str) -> str:
 def judgement_key(label: str) -> str:
     """Map a printed judgement label to its key (labels/README.md rule 6)."""
     t = re.sub(r"\s+", " ", label.lower()).replace("’", "'")
-    if "overall" in t or re.search(r"children's services in .+ (?:are|is|require)", t + " are"):
-        if "overall" in t or t.startswith("children's services in"):
-            return "overall_effectiveness"
+    if "overall" in t or t.startswith("children's services"):
+        return "overall_effectiveness"
     if "safeguarding children board" in t or "lscb" in t:
         return "lscb"
     if "capacity" in t and "improve" in t:

@@ -182,7 +182,7 @@ def mark_footnotes(lines: list[Line]) -> None:
             line.kind = FOOTNOTE
 
 
-_MARKER_RE = re.compile(r"(?<=[A-Za-z?)’'])[\d¹²³⁴⁵⁶⁷⁸⁹]{1,2}$")
+_MARKER_RE = re.compile(r"(?<=[A-Za-z?).’'])[\d¹²³⁴⁵⁶⁷⁸⁹]{1,2}$")
 
 
 def strip_marker(text: str) -> str:

@@ -215,6 +215,33 @@ _MAJOR_SECTIONS = re.compile(
     r"the impact of leaders.*|the local safeguarding children board.*|section \d.*|"
     r"what does the .{2,40} need to improve\??|what needs to improve.*|recommendations)$"
 )
+# The sections paragraphs are cited under (ILACS, SIF and 2012-13 layouts)
+_SECTION_NAMES = re.compile(
+    r"(?i)^(?:the experiences and progress of .{5,90}|the impact of leaders .{5,80}|"
+    r"leadership, management and governance|leadership and management|adoption performance|"
+    r"experiences and progress of care leavers|children who need help and protection|"
+    r"children looked after and achieving permanence|"
+    r"(?:section \d:? )?the (?:local )?safeguarding children board(?: \(lscb\))?|"
+    r"inspection findings\s*[–—─-]\s*the local safeguarding children board|"
+    r"(?:section \d:? )?the local authority|summary of (?:key )?findings|about this inspection|"
+    r"service information|overall effectiveness.{0,80}|capacity (?:to|for) improve(?:ment)?|"
+    r"outcomes for (?:looked after )?children and young people|quality of provision|"
+    r"areas for improvement|"
+    r"the .{2,30}[’']s strengths|progress since the last inspection|"
+    r"information about this local authority area|inspection judge?ments? about the .{3,40}|"
+    r"key strengths and weaknesses of the .{3,60}|"
+    r"the effectiveness of the (?:local safeguarding children board|lscb|board)(?: \(lscb\))?)$"
+)
+
+
+def _canonical_section(heading: str) -> str | None:
+    """The name of a report section from its heading, or None for any other heading."""
+    text = re.split(r"(?<=[a-z)])\.\s", heading, maxsplit=1)[0]  # never a following sentence
+    text = _section_name(re.sub(r"\s+\d{1,3}$", "", text)).rstrip(".")
+    text = re.sub(r"\s+(?:is|are)$", "", text)
+    return text if _SECTION_NAMES.match(text) else None
+
+
 _BACK_MATTER = re.compile(
     r"^(?:if you are not happy with the inspection|the office for standards in education|"
     r"ofsted produces this report|©\s*crown copyright|this publication is available at|"
@@ -282,6 +309,7 @@ def _ends_sentence(text: str) -> bool:
 def _section_name(title: str) -> str:
     """'The experiences ... protection: requires improvement to be good' -> the name alone."""
     title = re.sub(rf"\s*(?::|\bis\b|\bare\b)?\s*{_GRADES}\s*\.?$", "", title, flags=re.I)
+    title = re.sub(r"\s+requires?(?: improvement)?(?: to be)?$", "", title, flags=re.I)
     return title.strip(" :")
 
 
@@ -428,28 +456,40 @@ class ReportParser:
             not _ends_sentence(t) or re.search(rf"{_GRADES}\.?$", t, re.I) is not None
         ) and len(t) < self.width * 0.6 and self.ended_early(nxt) and not _PARA_RE.match(t)
 
-    def heading_text(self, i: int) -> str:
-        parts = [strip_marker(self.lines[i].text)]
+    def heading_lines(self, i: int) -> list[int]:
+        """The lines of the heading that starts at i: a heading in a large font wraps early, so
+        a following short line continues it when it reads as a continuation."""
+        out = [i]
         j = i
-        while not self.ended_early(j) and len(parts) < 3:
+        while len(out) < 4:
             nxt = self.next_body(j)
-            if nxt is None or _PARA_RE.match(self.lines[nxt].text) or self.lines[nxt].bullet:
+            if nxt is None or self.lines[nxt].page != self.lines[i].page:
                 break
-            parts.append(strip_marker(self.lines[nxt].text))
+            t = self.lines[nxt].text
+            if _PARA_RE.match(t) or self.lines[nxt].bullet or len(t) > self.width * 0.8:
+                break
+            prev = self.lines[j].text
+            if _ends_sentence(prev) or re.search(rf"(?i){_GRADES}\.?$", prev):
+                break
+            continues = (
+                t[:1].islower()
+                or re.match(rf"(?i)^(?:{_GRADES}|is\b|are\b|requires?\b|not judged)", t)
+                or re.search(r"(?i)\b(?:and|of|the|who|in|for|with|to|on|children|care|"
+                             r"looked|after|achieving|progress|need|help)$", prev)
+                or not self.ended_early(j)
+            )
+            if not continues:
+                break
+            out.append(nxt)
             j = nxt
-        return _join(parts)
+        return out
+
+    def heading_text(self, i: int) -> str:
+        return _join([strip_marker(self.lines[k].text) for k in self.heading_lines(i)])
 
     def heading_span(self, i: int) -> int:
         """Index of the last line of the heading starting at i."""
-        j = i
-        count = 1
-        while not self.ended_early(j) and count < 3:
-            nxt = self.next_body(j)
-            if nxt is None or _PARA_RE.match(self.lines[nxt].text) or self.lines[nxt].bullet:
-                break
-            j = nxt
-            count += 1
-        return j
+        return self.heading_lines(i)[-1]
 
     # -- front matter --------------------------------------------------------------------------
 
@@ -604,6 +644,9 @@ class ReportParser:
             m = fields.GRADE_RE.search(candidate)
             if m:
                 label = re.sub(r"\s+", " ", candidate[: m.start()]).strip(" \t:–-").rstrip(".")
+                cut = label.lower().find("overall effectiveness")
+                if cut > 0:
+                    label = label[cut:]  # a table caption above the first row
                 key = fields.judgement_key(label)
                 if (
                     label
@@ -611,7 +654,7 @@ class ReportParser:
                     and not re.search(r"\b(?:of|for|to|the|be|as|and|very|not|a|is not)$", label,
                                       re.I)
                     and (key != "other" or allow_other)
-                    and key not in seen
+                    and (key not in seen or key == "other")
                 ):
                     grade = fields.grade_key(re.sub(r"\s+", " ", m["grade"]))
                     rows.append(Judgement(printed=label, key=key, grade=grade))
@@ -869,20 +912,26 @@ class ReportParser:
             return []
         chain_set = set(chain)
         headings: dict[int, str] = {}
-        for i in range(self.seg.start, self.seg.end):
+        i = self.seg.start
+        while i < self.seg.end:
             if i not in chain_set and i not in exclude and self.is_heading(i):
-                headings[i] = self.heading_text(i)
+                span = self.heading_lines(i)
+                headings[i] = _join([strip_marker(self.lines[k].text) for k in span])
+                for k in span[1:]:
+                    headings[k] = ""  # continuation lines end a paragraph but name nothing
+                i = span[-1] + 1
+                continue
+            i += 1
         order = sorted(headings)
         h = 0
         section = ""
         out: list[Paragraph] = []
         for k, idx in enumerate(chain):
             while h < len(order) and order[h] < idx:
-                name = _section_name(headings[order[h]])
-                if not section or not re.match(
-                    r"(?i)^(?:summary|inspection findings$|areas for improvement|recommendations|"
-                    r"immediately|within|priority)", name
-                ):
+                # a paragraph's section is the judgement or report section it sits in, named by a
+                # known heading; sub-headings ("Summary", topic headings) do not change it
+                name = _canonical_section(headings[order[h]]) if headings[order[h]] else None
+                if name:
                     section = name
                 h += 1
             stop = chain[k + 1] if k + 1 < len(chain) else self.seg.end
