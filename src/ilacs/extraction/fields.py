@@ -188,7 +188,7 @@ def grade_key(text: str) -> str:
 def judgement_key(label: str) -> str:
     """Map a printed judgement label to its key (labels/README.md rule 6)."""
     t = re.sub(r"\s+", " ", label.lower()).replace("’", "'")
-    if "overall" in t or t.startswith("children's services"):
+    if "overall" in t or re.search(r"^(?:\w{1,3} )?children's services\b", t):
         return "overall_effectiveness"
     if "safeguarding children board" in t or "lscb" in t:
         return "lscb"

@@ -17,6 +17,8 @@ _SUB_RE = re.compile(r"^(?:[\uf02d─―–]|o(?=\s)|-(?=\s))\s*")
 # Markdown-ish text exports write "- item"; treat a leading "- " as a top-level bullet there.
 _DASH_RE = re.compile(r"^\s*[-–]\s+(?=\S)")
 
+_NUMBERED = re.compile(r"^\d{1,3}\.\s")
+
 NOISE = "noise"  # running header/footer or page number
 FOOTNOTE = "footnote"
 
@@ -80,6 +82,8 @@ def make_lines(pages: list[str], paged: bool) -> list[Line]:
             bullet = ""
             if text and text[0] in bullet_start:
                 bullet, text = split_bullet(text, dash_bullets)
+                if bullet and _NUMBERED.match(text):
+                    bullet = ""  # "- 12. Text": a converter's list mark on a numbered paragraph
             lines.append(Line(page_no, lineno, text, bullet))
     return lines
 

@@ -644,6 +644,7 @@ class ReportParser:
             m = fields.GRADE_RE.search(candidate)
             if m:
                 label = re.sub(r"\s+", " ", candidate[: m.start()]).strip(" \t:–-").rstrip(".")
+                label = re.sub(r"^(\d(?:\.\d)?\.?)\s+\1\s", r"\1 ", label)  # "1. 1. Children"
                 cut = label.lower().find("overall effectiveness")
                 if cut > 0:
                     label = label[cut:]  # a table caption above the first row
