@@ -111,3 +111,11 @@ def test_page_titles_and_landmarks(client, cast, inspection):
     assert 'lang="en-GB"' in body
     assert 'href="#main-content"' in body and 'id="main-content"' in body
     assert 'aria-label="Breadcrumb"' in body
+
+
+def test_undated_inspections_come_last(client, cast, inspection):
+    InspectionFactory(local_authority=cast.northbrook, inspection_start=None, inspection_end=None)
+    body = _page(client, cast.erin_editor, reverse("localauthorities:detail", args=["northbrook"]))
+    assert body.index("4 to 15 March 2024") < body.index("dates not given")
+    home = _page(client, cast.erin_editor, reverse("home"))
+    assert "4 to 15 March 2024" in home  # the latest is the dated one

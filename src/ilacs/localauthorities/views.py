@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -11,11 +11,14 @@ from ilacs.inspections.models import Inspection
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.localauthorities.reference import REGIONS
 
+# Undated inspections (rare: dates not printed) go last on PostgreSQL and SQLite alike.
+NEWEST_FIRST = F("inspection_start").desc(nulls_last=True)
+
 
 def _latest_inspections(las: list[LocalAuthority]) -> dict[int, Inspection]:
     latest: dict[int, Inspection] = {}
     for inspection in Inspection.objects.filter(local_authority__in=las).order_by(
-        "local_authority_id", "-inspection_start", "-pk"
+        "local_authority_id", NEWEST_FIRST, "-pk"
     ):
         latest.setdefault(inspection.local_authority_id, inspection)
     return latest
@@ -52,9 +55,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         Prefetch("replaced_by", queryset=LocalAuthority.objects.order_by("name")),
         Prefetch("predecessors", queryset=LocalAuthority.objects.order_by("name")),
     ).get(pk=la.pk)
-    inspections = list(
-        la.inspections.order_by("-inspection_start", "-pk").prefetch_related("judgements")
-    )
+    inspections = list(la.inspections.order_by(NEWEST_FIRST, "-pk").prefetch_related("judgements"))
     neighbours = [
         (neighbour, permissions.can_view(request.user, neighbour))
         for neighbour in la.ordered_neighbours()
