@@ -137,3 +137,21 @@ def test_membership_changes_keep_history(cast):
     grant_membership(cast.vic_viewer, cast.northbrook, Role.EDITOR)
     membership = cast.vic_viewer.memberships.get()
     assert [h.role for h in membership.history.order_by("history_date")] == ["viewer", "editor"]
+
+
+def test_add_member_command(cast):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("add_member", "nora_nobody", "northbrook", "viewer", stdout=out)
+    assert "nora_nobody is now Viewer of Northbrook" in out.getvalue()
+    assert permissions.can_view(cast.nora_nobody, cast.northbrook)
+    call_command("add_member", "newcomer", "855", "editor", "--create", stdout=out)
+    assert "Created newcomer with password" in out.getvalue()
+    assert "newcomer is now Editor of Leicestershire" in out.getvalue()
+    with pytest.raises(CommandError, match="No local authority"):
+        call_command("add_member", "nora_nobody", "Atlantis", "viewer")
+    with pytest.raises(CommandError, match="use --create"):
+        call_command("add_member", "ghost", "northbrook", "viewer")

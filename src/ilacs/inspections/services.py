@@ -126,7 +126,7 @@ def ingest_path(path: str | Path, **kwargs: Any) -> FileResult:
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > kwargs.get("max_bytes", max_upload_bytes()):
+        if size > (kwargs.get("max_bytes") or max_upload_bytes()):
             return FileResult(path.name, [_too_large()])
         data = path.read_bytes()
     except FileNotFoundError:
