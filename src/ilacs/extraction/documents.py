@@ -7,7 +7,6 @@ message that names the problem; the parser only ever sees text.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import zipfile
@@ -236,8 +235,12 @@ def _docx_pages(path: Path) -> list[str]:
                     else:
                         line_parts.append("\n")
             text = "".join(line_parts)
-            style = block.find(qn("w:pPr"))
-            is_list = style is not None and style.find(qn("w:numPr")) is not None
+            props = block.find(qn("w:pPr"))
+            style = props.find(qn("w:pStyle")) if props is not None else None
+            is_list = props is not None and (
+                props.find(qn("w:numPr")) is not None
+                or (style is not None and (style.get(qn("w:val")) or "").startswith("List"))
+            )
             pages[-1].append(("• " + text) if is_list and text.strip() else text)
         elif block.tag == qn("w:tbl"):
             for row in block.iter(qn("w:tr")):
@@ -286,4 +289,4 @@ def read_bytes(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -
         return read_document(tmp.name, max_bytes=max_bytes, name=filename)
 
 
-__all__ = ["Document", "read_document", "read_bytes", "sniff", "io"]
+__all__ = ["Document", "read_document", "read_bytes", "sniff"]

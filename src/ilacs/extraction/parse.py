@@ -339,6 +339,8 @@ class ReportParser:
         # the usual width of a full line of running text, in characters
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 90
         self._heading_cache: dict[int, bool] = {}
+        # the LSCB judgement printed at the start of its section (SIF), outside the table
+        self.lscb_judgement_lines: set[int] = set()
         # next/previous body line for every index, computed once
         n = seg.end
         self._is_body = [not line.kind and bool(line.text) for line in lines[: n]]
@@ -608,7 +610,7 @@ class ReportParser:
             found = self._lscb_judgement(end)
             if found:
                 rows.append(found[0])
-                used |= found[1]
+                self.lscb_judgement_lines = found[1]
         return rows, used, end
 
     def _prose(self, i: int) -> bool:
@@ -960,6 +962,15 @@ class ReportParser:
             )
         return out
 
+    def _near_start(self, i: int) -> bool:
+        dates = self.lines[self.seg.dates_at]
+        if dates.page is not None and self.lines[i].page is not None:
+            return self.lines[i].page <= dates.page + 1
+        # no pages: near the start means before any numbered paragraph
+        return not any(
+            _PARA_RE.match(self.lines[k].text) for k in range(self.seg.dates_at + 1, i)
+        )
+
     # -- whole report --------------------------------------------------------------------------
 
     def parse(self, source: Source) -> ExtractedReport:
@@ -967,9 +978,9 @@ class ReportParser:
         kind = front["report_type"]
         judgements, table_lines, table_end = self.judgements(kind)
         body_start = self.seg.dates_at + 1
-        if judgements and table_end < self.seg.dates_at + 60:
-            near = [k for k in table_lines if k < self.seg.dates_at + 60]
-            body_start = max(body_start, table_end, max(near, default=0) + 1)
+        if table_lines and self._near_start(min(table_lines)):
+            # the report body starts after a judgement table printed with the title
+            body_start = max(body_start, table_end, max(table_lines) + 1)
         lscb_start = None
         if kind in {"sif", "other"}:
             for i in range(body_start, self.seg.end):
@@ -977,13 +988,14 @@ class ReportParser:
                 if (
                     self.body(i)
                     and i not in table_lines
+                    and i not in self.lscb_judgement_lines
                     and _LSCB_SECTION.match(text)
                     and not re.search(r"\s\d{1,3}$", text)
                 ):
                     lscb_start = i
                     break
         recs, lscb_recs, claimed = self.recommendations(body_start, lscb_start, kind)
-        paragraphs = self.paragraphs(table_lines, claimed)
+        paragraphs = self.paragraphs(table_lines | self.lscb_judgement_lines, claimed)
         return ExtractedReport(
             source=source,
             report_type=kind,
@@ -1060,7 +1072,8 @@ def parse_lines(lines: list[Line], source: Source) -> list[ExtractedReport]:
     reports = []
     for seg in find_reports(lines):
         part = lines[seg.start : seg.end]
-        mark_page_furniture(part, set(range(0, seg.dates_at - seg.start + 1)))
+        title = " ".join(lines[k].text for k in range(seg.title_at, seg.dates_at))
+        mark_page_furniture(part, set(range(0, seg.dates_at - seg.start + 1)), title)
         mark_footnotes(part)
         report = ReportParser(lines, seg).parse(replace(source))
         embedded = sum(1 for line in lines[: seg.start] if line.text) > 3
