@@ -27,9 +27,7 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--timeout", type=float, default=60.0, help="seconds allowed per file (default 60)"
     )
-    p.add_argument(
-        "--max-size", type=float, default=50.0, help="largest input in MB (default 50)"
-    )
+    p.add_argument("--max-size", type=float, default=50.0, help="largest input in MB (default 50)")
     p.set_defaults(func=_cmd_extract)
 
 
@@ -67,9 +65,7 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reports", required=True, metavar="DIR", help="folder holding the reports")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     p.add_argument("--verbose", action="store_true", help="list every disagreement")
-    p.add_argument(
-        "--no-sanity", action="store_true", help="skip the corpus-wide sanity counts"
-    )
+    p.add_argument("--no-sanity", action="store_true", help="skip the corpus-wide sanity counts")
     p.set_defaults(func=_cmd_evaluate)
 
 

@@ -27,7 +27,9 @@ if not SECRET_KEY:
 
     SECRET_KEY = development_secret_key(DATA_DIR)
 
-ALLOWED_HOSTS = [h for h in os.environ.get("ILACS_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in os.environ.get("ILACS_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

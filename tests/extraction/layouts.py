@@ -23,8 +23,13 @@ class Layout:
 
 
 def _wrap(text: str, width: int = WIDTH, first_prefix: str = "", prefix: str = "") -> list[str]:
-    return textwrap.wrap(text, width=width, initial_indent=first_prefix, subsequent_indent=prefix,
-                         break_on_hyphens=False) or [first_prefix]
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=first_prefix,
+        subsequent_indent=prefix,
+        break_on_hyphens=False,
+    ) or [first_prefix]
 
 
 def printed_lines(layout: Layout) -> list[list[str]]:
@@ -55,8 +60,9 @@ def printed_lines(layout: Layout) -> list[list[str]]:
 
 
 def write_text(layout: Layout, path: Path) -> Path:
-    path.write_text("\f".join("\n".join(lines) for lines in printed_lines(layout)),
-                    encoding="utf-8")
+    path.write_text(
+        "\f".join("\n".join(lines) for lines in printed_lines(layout)), encoding="utf-8"
+    )
     return path
 
 
@@ -121,8 +127,10 @@ def write_html(layout: Layout, path: Path) -> Path:
             elif kind == "heading":
                 parts.append(f"<h2>{escape(block[1])}</h2>")
             elif kind == "row":
-                parts.append(f"<table><tr><td>{escape(block[1])}</td>"
-                             f"<td>{escape(block[2])}</td></tr></table>")
+                parts.append(
+                    f"<table><tr><td>{escape(block[1])}</td>"
+                    f"<td>{escape(block[2])}</td></tr></table>"
+                )
             else:
                 parts.append(f"<p>{escape(block[1])}</p>")
         if in_list:
@@ -178,25 +186,36 @@ def ilacs_2019() -> Layout:
         ("line", "Lead inspector: Jane Smith, Her Majesty’s Inspector"),
         ("line", "Judgement Grade"),
         ("row", "The impact of leaders on social work practice with children and families", "Good"),
-        ("row", "The experiences and progress of children who need help and protection",
-         "Requires improvement to be good"),
+        (
+            "row",
+            "The experiences and progress of children who need help and protection",
+            "Requires improvement to be good",
+        ),
         ("row", "The experiences and progress of children in care and care leavers", "Good"),
         ("row", "Overall effectiveness", "Good"),
-        ("text", "Services for children in Exampleshire have improved since the last inspection, "
-                 "when they were judged to require improvement to be good."),
+        (
+            "text",
+            "Services for children in Exampleshire have improved since the last inspection, "
+            "when they were judged to require improvement to be good.",
+        ),
         ("heading", "What needs to improve?"),
         *[("bullet", r) for r in recs],
     ]
     p2 = [
-        ("heading", "The experiences and progress of children who need help and protection: "
-                    "requires improvement to be good"),
+        (
+            "heading",
+            "The experiences and progress of children who need help and protection: "
+            "requires improvement to be good",
+        ),
         *_paragraphs(1, 4),
         ("heading", "The experiences and progress of children in care and care leavers: good"),
         *_paragraphs(5, 2),
     ]
     p3 = [
-        ("heading", "The impact of leaders on social work practice with children and families: "
-                    "good"),
+        (
+            "heading",
+            "The impact of leaders on social work practice with children and families: good",
+        ),
         *_paragraphs(7, 3),
     ]
     return Layout(
@@ -253,14 +272,20 @@ def ilacs_2023() -> Layout:
         ("line", "leavers"),
         ("line", "Inadequate"),
         ("row", "Overall effectiveness", "Requires improvement to be good"),
-        ("text", "Leaders have made steady progress since the last inspection, but services for "
-                 "care leavers have declined and are now inadequate."),
+        (
+            "text",
+            "Leaders have made steady progress since the last inspection, but services for "
+            "care leavers have declined and are now inadequate.",
+        ),
         ("heading", "What needs to improve?"),
         *[("bullet", r) for r in recs],
     ]
     p2 = [
-        ("heading", "The experiences and progress of children who need help and protection: "
-                    "requires improvement to be good"),
+        (
+            "heading",
+            "The experiences and progress of children who need help and protection: "
+            "requires improvement to be good",
+        ),
         *_paragraphs(1, 3),
         ("heading", "The experiences and progress of children in care: good"),
         *_paragraphs(4, 2),
@@ -311,12 +336,14 @@ def ilacs_2026() -> Layout:
         ("row", "The experiences and progress of children who need help and protection", "Good"),
         ("row", "The experiences and progress of children in care", "Good"),
         ("row", "The experiences and progress of care leavers", "Good"),
-        ("text", "The experiences of children and families in Northmoor have significantly "
-                 "improved since the previous inspection in 2022."),
+        (
+            "text",
+            "The experiences of children and families in Northmoor have significantly "
+            "improved since the previous inspection in 2022.",
+        ),
         ("heading", "What needs to improve?1"),
         *[("bullet", r) for r in recs],
-        ("heading", "The experiences and progress of children who need help and protection: "
-                    "good"),
+        ("heading", "The experiences and progress of children who need help and protection: good"),
         *_paragraphs(1, 3),
         ("line", ""),
         ("line", "1 The areas for improvement have been cross-referenced with the outcomes in the"),
@@ -436,8 +463,10 @@ def sif_2016() -> Layout:
             "recommendations": recs,
             "lscb_recommendations": lscb_recs,
             "paragraphs": [4, 5, 6, 7, 8, 9, 12, 13, 14],
-            "sections": {8: "Leadership, management and governance",
-                         12: "Inspection findings – the Local Safeguarding Children Board"},
+            "sections": {
+                8: "Leadership, management and governance",
+                12: "Inspection findings – the Local Safeguarding Children Board",
+            },
         },
     )
 
@@ -464,9 +493,13 @@ def lac_2013() -> Layout:
         ("heading", "About this inspection"),
         *_paragraphs(1, 2),
         ("heading", "Areas for improvement"),
-        ("para", 3, "In order to improve the quality of provision and services for looked after "
-                    "children and young people in Fenshire, the local authority should take the "
-                    "following action."),
+        (
+            "para",
+            3,
+            "In order to improve the quality of provision and services for looked after "
+            "children and young people in Fenshire, the local authority should take the "
+            "following action.",
+        ),
         ("line", "Immediately:"),
         ("bullet", recs[0]),
         ("bullet", recs[1]),
@@ -515,11 +548,17 @@ def cabinet_paper() -> Layout:
     cover = [
         ("line", "Cabinet"),
         ("line", "Date of Meeting: 14 January 2022"),
-        ("line", "Report Title: Outcome of the Ofsted Inspection of Local Authority Children’s "
-                 "Services (ILACS)"),
+        (
+            "line",
+            "Report Title: Outcome of the Ofsted Inspection of Local Authority Children’s "
+            "Services (ILACS)",
+        ),
         ("heading", "1. Report Summary"),
-        ("text", "This report updates Cabinet on the outcome of the Ofsted inspection of "
-                 "children’s services, which judged services to be good."),
+        (
+            "text",
+            "This report updates Cabinet on the outcome of the Ofsted inspection of "
+            "children’s services, which judged services to be good.",
+        ),
         ("heading", "Recommendations"),
         ("text", "Cabinet is recommended to note the contents of the Ofsted report at Appendix 1."),
     ]
@@ -529,10 +568,16 @@ def cabinet_paper() -> Layout:
     ]
     appendix = [
         ("heading", "Appendix 2: Improvement plan"),
-        ("text", "Theme 1: Practice excellence. Action: refresh the supervision policy. Lead: "
-                 "Head of Service. Due: March 2022."),
-        ("text", "Theme 2: Learning organisation. Action: quarterly practice weeks. Lead: "
-                 "Principal Social Worker. Due: June 2022."),
+        (
+            "text",
+            "Theme 1: Practice excellence. Action: refresh the supervision policy. Lead: "
+            "Head of Service. Due: March 2022.",
+        ),
+        (
+            "text",
+            "Theme 2: Learning organisation. Action: quarterly practice weeks. Lead: "
+            "Principal Social Worker. Due: June 2022.",
+        ),
     ]
     pages = [cover] + inner.pages + [back, appendix]
     expected = dict(inner.expected)

@@ -25,8 +25,14 @@ def test_front_matter_and_judgements(build, fmt, tmp_path):
     layout = build()
     rec = extract_layout(layout, fmt, tmp_path)
     exp = layout.expected
-    for key in ("report_type", "local_authority", "inspection_start", "inspection_end",
-                "published", "lead_inspector"):
+    for key in (
+        "report_type",
+        "local_authority",
+        "inspection_start",
+        "inspection_end",
+        "published",
+        "lead_inspector",
+    ):
         assert rec[key] == exp[key], key
     assert [(j["key"], j["grade"]) for j in rec["judgements"]] == exp["judgements"]
     assert rec["source"]["format"] == fmt
@@ -110,8 +116,9 @@ def test_cabinet_paper_as_text_gives_a_line_range(tmp_path):
 
 def test_two_reports_in_one_paper_give_two_records(tmp_path):
     first, second = layouts.ilacs_2019(), layouts.ilacs_2023()
-    paper = layouts.Layout("two", [[("line", "Scrutiny committee, 3 May 2023")]] + first.pages
-                           + second.pages)
+    paper = layouts.Layout(
+        "two", [[("line", "Scrutiny committee, 3 May 2023")]] + first.pages + second.pages
+    )
     (a, b) = extract_file(layouts.write_pdf(paper, tmp_path / "two.pdf"))
     assert (a["local_authority"], b["local_authority"]) == ("Exampleshire", "Westfield")
     assert a["source"]["last_page"] < b["source"]["first_page"]

@@ -78,6 +78,8 @@ def read_document(
         raise ExtractionFailure("unreadable", f"Cannot open {path}: {e.strerror}") from None
     if p.is_dir():
         raise ExtractionFailure("unreadable", f"{path} is a folder, not a document")
+    if not p.is_file():
+        raise ExtractionFailure("unreadable", f"{path} is not a regular file (a pipe or device)")
     if size == 0:
         raise ExtractionFailure("empty", "The file is empty (0 bytes).")
     if size > max_bytes:
@@ -247,16 +249,39 @@ def _docx_pages(path: Path) -> list[str]:
                 cells = []
                 for cell in row.iter(qn("w:tc")):
                     cells.append(
-                        " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in
-                                 cell.iter(qn("w:p"))).strip()
+                        " ".join(
+                            "".join(t.text or "" for t in p.iter(qn("w:t")))
+                            for p in cell.iter(qn("w:p"))
+                        ).strip()
                     )
                 pages[-1].append("\t".join(cells))
     return ["\n".join(lines) for lines in pages]
 
 
 _BLOCK_TAGS = {
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
-    "section", "article", "header", "footer", "dt", "dd", "blockquote", "pre", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "hr",
 }
 
 
