@@ -43,12 +43,16 @@ def _parse(doc) -> list[ExtractedReport | ExtractionError]:
     return out
 
 
-def extract_file(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[dict[str, Any]]:
+def extract_file(
+    path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[dict[str, Any]]:
     """As extract_reports, as plain dicts (the `ilacs extract` JSON records)."""
     return [r.to_dict() for r in extract_reports(path, max_bytes=max_bytes)]
 
 
-def extract_bytes(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -> list[dict[str, Any]]:
+def extract_bytes(
+    data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[dict[str, Any]]:
     """Records for an upload held in memory; `filename` is reported as source.file."""
     try:
         doc = read_bytes(data, Path(filename).name, max_bytes=max_bytes)

@@ -70,12 +70,21 @@ def run_benchmark(reports_dir: str, jobs: int = 2, limit: int = 0, out=sys.stdou
     print(f"Extraction benchmark: {len(files)} PDF files in {reports_dir}", file=out)
     print(f"  {reports} reports extracted, {errors} inputs with a clean error record", file=out)
     print("  single core, same process, interleaved per file:", file=out)
-    print(f"    raw pypdfium2 text   total {raw_total:7.2f} s   median "
-          f"{statistics.median(raw_times) * 1000:6.1f} ms/report", file=out)
-    print(f"    ilacs extract        total {ilacs_total:7.2f} s   median "
-          f"{statistics.median(ilacs_times) * 1000:6.1f} ms/report", file=out)
-    print(f"    ratio ilacs/raw      total {ilacs_total / raw_total:5.2f} x   median per report "
-          f"{statistics.median(ratios):5.2f} x", file=out)
+    print(
+        f"    raw pypdfium2 text   total {raw_total:7.2f} s   median "
+        f"{statistics.median(raw_times) * 1000:6.1f} ms/report",
+        file=out,
+    )
+    print(
+        f"    ilacs extract        total {ilacs_total:7.2f} s   median "
+        f"{statistics.median(ilacs_times) * 1000:6.1f} ms/report",
+        file=out,
+    )
+    print(
+        f"    ratio ilacs/raw      total {ilacs_total / raw_total:5.2f} x   median per report "
+        f"{statistics.median(ratios):5.2f} x",
+        file=out,
+    )
 
     walls = {}
     for n in sorted({1, max(1, jobs)}):

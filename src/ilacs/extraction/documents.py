@@ -7,7 +7,6 @@ message that names the problem; the parser only ever sees text.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import zipfile
@@ -79,6 +78,8 @@ def read_document(
         raise ExtractionFailure("unreadable", f"Cannot open {path}: {e.strerror}") from None
     if p.is_dir():
         raise ExtractionFailure("unreadable", f"{path} is a folder, not a document")
+    if not p.is_file():
+        raise ExtractionFailure("unreadable", f"{path} is not a regular file (a pipe or device)")
     if size == 0:
         raise ExtractionFailure("empty", "The file is empty (0 bytes).")
     if size > max_bytes:
@@ -236,24 +237,51 @@ def _docx_pages(path: Path) -> list[str]:
                     else:
                         line_parts.append("\n")
             text = "".join(line_parts)
-            style = block.find(qn("w:pPr"))
-            is_list = style is not None and style.find(qn("w:numPr")) is not None
+            props = block.find(qn("w:pPr"))
+            style = props.find(qn("w:pStyle")) if props is not None else None
+            is_list = props is not None and (
+                props.find(qn("w:numPr")) is not None
+                or (style is not None and (style.get(qn("w:val")) or "").startswith("List"))
+            )
             pages[-1].append(("• " + text) if is_list and text.strip() else text)
         elif block.tag == qn("w:tbl"):
             for row in block.iter(qn("w:tr")):
                 cells = []
                 for cell in row.iter(qn("w:tc")):
                     cells.append(
-                        " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in
-                                 cell.iter(qn("w:p"))).strip()
+                        " ".join(
+                            "".join(t.text or "" for t in p.iter(qn("w:t")))
+                            for p in cell.iter(qn("w:p"))
+                        ).strip()
                     )
                 pages[-1].append("\t".join(cells))
     return ["\n".join(lines) for lines in pages]
 
 
 _BLOCK_TAGS = {
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
-    "section", "article", "header", "footer", "dt", "dd", "blockquote", "pre", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "hr",
 }
 
 
@@ -286,4 +314,4 @@ def read_bytes(data: bytes, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -
         return read_document(tmp.name, max_bytes=max_bytes, name=filename)
 
 
-__all__ = ["Document", "read_document", "read_bytes", "sniff", "io"]
+__all__ = ["Document", "read_document", "read_bytes", "sniff"]

@@ -106,8 +106,9 @@ def _paragraph_hits(gold: list[dict], predicted: list[dict]) -> int:
     return hits
 
 
-def score(gold_records: list[dict], predicted: dict[str, dict], out=sys.stdout,
-          verbose: bool = False) -> dict[str, float]:
+def score(
+    gold_records: list[dict], predicted: dict[str, dict], out=sys.stdout, verbose: bool = False
+) -> dict[str, float]:
     """Print and return the scores of predicted records (by file name) against gold."""
     n = len(gold_records)
     field_ok = Counter()
@@ -129,15 +130,19 @@ def score(gold_records: list[dict], predicted: dict[str, dict], out=sys.stdout,
         pj = {(j["key"], j["grade"]) for j in p.get("judgements") or []}
         j_tp, j_gold, j_pred = j_tp + len(gj & pj), j_gold + len(gj), j_pred + len(pj)
         if verbose and gj != pj:
-            print(f"  {g['file']} judgements: missing {sorted(gj - pj)} extra {sorted(pj - gj)}",
-                  file=out)
+            print(
+                f"  {g['file']} judgements: missing {sorted(gj - pj)} extra {sorted(pj - gj)}",
+                file=out,
+            )
         for key in ("recommendations", "lscb_recommendations"):
             gt, pt = _texts(g.get(key)), _texts(p.get(key))
             hits = matched_pairs(gt, pt)
             r_tp, r_gold, r_pred = r_tp + hits, r_gold + len(gt), r_pred + len(pt)
             if verbose and not (hits == len(gt) == len(pt)):
-                print(f"  {g['file']} {key}: expected {len(gt)}, got {len(pt)}, matched {hits}",
-                      file=out)
+                print(
+                    f"  {g['file']} {key}: expected {len(gt)}, got {len(pt)}, matched {hits}",
+                    file=out,
+                )
         if "paragraphs" in g:
             hits = _paragraph_hits(g["paragraphs"], p.get("paragraphs") or [])
             p_tp, p_gold = p_tp + hits, p_gold + len(g["paragraphs"])
@@ -149,19 +154,27 @@ def score(gold_records: list[dict], predicted: dict[str, dict], out=sys.stdout,
     print(f"Scores on {n} labelled reports", file=out)
     for f in SCALAR_FIELDS:
         print(f"  {f:22s} {field_ok[f]:3d}/{n}  {result[f]:6.1%}", file=out)
-    print(f"  {'judgements F1':22s} {result['judgements_f1']:.3f}  "
-          f"(matched {j_tp}, labelled {j_gold}, extracted {j_pred})", file=out)
-    print(f"  {'recommendations F1':22s} {result['recommendations_f1']:.3f}  "
-          f"(matched {r_tp}, labelled {r_gold}, extracted {r_pred})", file=out)
-    print(f"  {'paragraphs F1':22s} {result['paragraphs_f1']:.3f}  "
-          f"(matched {p_tp}, labelled {p_gold}, extracted {p_pred})", file=out)
+    print(
+        f"  {'judgements F1':22s} {result['judgements_f1']:.3f}  "
+        f"(matched {j_tp}, labelled {j_gold}, extracted {j_pred})",
+        file=out,
+    )
+    print(
+        f"  {'recommendations F1':22s} {result['recommendations_f1']:.3f}  "
+        f"(matched {r_tp}, labelled {r_gold}, extracted {r_pred})",
+        file=out,
+    )
+    print(
+        f"  {'paragraphs F1':22s} {result['paragraphs_f1']:.3f}  "
+        f"(matched {p_tp}, labelled {p_gold}, extracted {p_pred})",
+        file=out,
+    )
     if missing:
         print(f"  no record or an error for {len(missing)}: {', '.join(missing[:8])}", file=out)
     return result
 
 
-GRADED_TYPES = {"ilacs", "sif", "looked_after_children", "child_protection",
-                "safeguarding_and_lac"}
+GRADED_TYPES = {"ilacs", "sif", "looked_after_children", "child_protection", "safeguarding_and_lac"}
 
 
 def sanity_counts(records: list[dict], out=sys.stdout) -> dict[str, int]:
@@ -174,8 +187,9 @@ def sanity_counts(records: list[dict], out=sys.stdout) -> dict[str, int]:
         "errors": sum(errors.values()),
         "no_judgement_table": sum(1 for r in reports if not r["judgements"]),
         "graded_without_recommendations": sum(
-            1 for r in reports if r["judgements"] and not r["recommendations"]
-            and r["report_type"] in GRADED_TYPES
+            1
+            for r in reports
+            if r["judgements"] and not r["recommendations"] and r["report_type"] in GRADED_TYPES
         ),
         "unknown_report_type": sum(1 for r in reports if r["report_type"] == "other"),
         "inspection_dates_missing": sum(
@@ -191,11 +205,16 @@ def sanity_counts(records: list[dict], out=sys.stdout) -> dict[str, int]:
     types = Counter(r["report_type"] for r in reports)
     print(f"Corpus sanity ({counts['records']} records from the folder)", file=out)
     print(f"  readable reports                      {counts['reports']}", file=out)
-    print("  by report type                        "
-          + ", ".join(f"{k} {v}" for k, v in types.most_common()), file=out)
-    print(f"  unreadable inputs                     {counts['errors']}"
-          + (f" ({', '.join(f'{k} {v}' for k, v in errors.most_common())})" if errors else ""),
-          file=out)
+    print(
+        "  by report type                        "
+        + ", ".join(f"{k} {v}" for k, v in types.most_common()),
+        file=out,
+    )
+    print(
+        f"  unreadable inputs                     {counts['errors']}"
+        + (f" ({', '.join(f'{k} {v}' for k, v in errors.most_common())})" if errors else ""),
+        file=out,
+    )
     labels = {
         "no_judgement_table": "readable reports with no judgement table",
         "graded_without_recommendations": "graded reports with no recommendations",
@@ -210,13 +229,15 @@ def sanity_counts(records: list[dict], out=sys.stdout) -> dict[str, int]:
         print(f"  {label:37s} {counts[key]}", file=out)
     paragraphs = [len(r["paragraphs"]) for r in reports if r["paragraphs"]]
     if paragraphs:
-        print(f"  paragraphs per report (median)        {statistics.median(paragraphs):.0f}",
-              file=out)
+        print(
+            f"  paragraphs per report (median)        {statistics.median(paragraphs):.0f}", file=out
+        )
     return counts
 
 
-def run_evaluation(labels: str, reports_dir: str, jobs: int = 1, verbose: bool = False,
-                   sanity: bool = True) -> int:
+def run_evaluation(
+    labels: str, reports_dir: str, jobs: int = 1, verbose: bool = False, sanity: bool = True
+) -> int:
     gold = json.loads(Path(labels).read_text())
     folder = Path(reports_dir)
     paths = [str(folder / g["file"]) for g in gold]
@@ -227,8 +248,11 @@ def run_evaluation(labels: str, reports_dir: str, jobs: int = 1, verbose: bool =
     score(gold, predicted, verbose=verbose)
     if sanity:
         print()
-        everything = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in
-                            {".pdf", ".docx", ".html", ".htm", ".txt"})
+        everything = sorted(
+            p
+            for p in folder.iterdir()
+            if p.is_file() and p.suffix.lower() in {".pdf", ".docx", ".html", ".htm", ".txt"}
+        )
         records = list(extract_many([str(p) for p in everything], jobs=jobs))
         sanity_counts(records)
     return 0

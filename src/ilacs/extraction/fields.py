@@ -28,8 +28,18 @@ MONTHS = {
 }
 
 _MONTH_NAMES = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 _DATE_TOKEN = re.compile(
     r"(?P<day>\b\d{1,2})(?:st|nd|rd|th)?\b|(?P<month>\b(?:"
@@ -48,8 +58,10 @@ def parse_date_range(text: str) -> tuple[str | None, str | None]:
     # numeric dates: 12/09/2016 -> 12 September 2016
     text = re.sub(
         r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d{2})\b",
-        lambda m: f"{m[1]} {_MONTH_NAMES[int(m[2]) - 1] if 1 <= int(m[2]) <= 12 else ''} "
-        f"{m[3] if len(m[3]) == 4 else '20' + m[3]}",
+        lambda m: (
+            f"{m[1]} {_MONTH_NAMES[int(m[2]) - 1] if 1 <= int(m[2]) <= 12 else ''} "
+            f"{m[3] if len(m[3]) == 4 else '20' + m[3]}"
+        ),
         text,
     )
     tokens: list[tuple[str, int]] = []

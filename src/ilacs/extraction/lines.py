@@ -37,8 +37,14 @@ class Line:
 
 
 _REPLACEMENTS = (
-    ("\r\n", "\n"), ("\r", "\n"), ("\ufffe", "-"), ("\u00ad", "-"), ("\u202f", " "),
-    ("\u00a0", " "), ("\u2009", " "), ("\t", "  "),
+    ("\r\n", "\n"),
+    ("\r", "\n"),
+    ("\ufffe", "-"),
+    ("\u00ad", "-"),
+    ("\u202f", " "),
+    ("\u00a0", " "),
+    ("\u2009", " "),
+    ("\t", "  "),
 )
 _MULTISPACE = re.compile(r"[ ]{3,}")
 
@@ -95,7 +101,9 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
-def mark_page_furniture(lines: list[Line], protect: set[int] | None = None) -> None:
+def mark_page_furniture(
+    lines: list[Line], protect: set[int] | None = None, title: str | None = None
+) -> None:
     """Mark running headers/footers and page numbers as NOISE.
 
     A line near the top or bottom of a page whose shape (digits ignored) recurs at the top or
@@ -103,6 +111,8 @@ def mark_page_furniture(lines: list[Line], protect: set[int] | None = None) -> N
     Lines whose index is in `protect` (a report's title block) are never marked.
     """
     protect = protect or set()
+    if title:
+        _mark_title_headers(lines, title, protect)
     by_page: dict[int, list[int]] = {}
     for idx, line in enumerate(lines):
         if line.page is not None and line.text:
@@ -135,6 +145,43 @@ def mark_page_furniture(lines: list[Line], protect: set[int] | None = None) -> N
         for i in idxs[:4]:
             if lines[i].kind == "" and _PAGE_NUMBER_RE.match(lines[i].text) and i not in protect:
                 lines[i].kind = NOISE
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def _mark_title_headers(lines: list[Line], title: str, protect: set[int]) -> None:
+    """ILACS pages repeat the report title at the top, then its dates and the page number; found
+    by matching the title itself, so a two-page report is cleaned too."""
+    want = _squash(title)
+    if len(want) < 20:
+        return
+    first_on_page: dict[int, int] = {}
+    for idx, line in enumerate(lines):
+        if line.page is not None and line.text and line.page not in first_on_page:
+            first_on_page[line.page] = idx
+    for idx in first_on_page.values():
+        if idx in protect:
+            continue
+        got, j, end = "", idx, idx
+        while j < len(lines) and j - idx < 3 and lines[j].page == lines[idx].page:
+            got += _squash(lines[j].text)
+            if got == want:
+                end = j
+                break
+            if not want.startswith(got):
+                break
+            j += 1
+        else:
+            continue
+        if got != want:
+            continue
+        for k in range(idx, end + 1):
+            lines[k].kind = NOISE
+        nxt = end + 1
+        if nxt < len(lines) and re.search(r"\b(?:19|20)\d{2}\s+\d{1,3}$", lines[nxt].text):
+            lines[nxt].kind = NOISE  # "13 to 24 March 2023 2"
 
 
 _FOOTNOTE_START = re.compile(r"^(\d{1,2})(?:\s+(?=\S)|$)")

@@ -145,7 +145,10 @@ class ExtractionError:
     message: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source.to_dict(), "error": {"code": self.code, "message": self.message}}
+        return {
+            "source": self.source.to_dict(),
+            "error": {"code": self.code, "message": self.message},
+        }
 
 
 class ExtractionFailure(Exception):

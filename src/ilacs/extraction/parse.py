@@ -99,8 +99,10 @@ def find_reports(lines: list[Line]) -> list[Segment]:
     # page of its own; it is one Ofsted report, not two.
     merged: list[tuple[int, int]] = []
     for title_at, dates_at in anchors:
-        if merged and _LSCB_TITLE.match(_joined_title(lines, title_at, dates_at)) and (
-            _TITLES[0][1].search(_joined_title(lines, merged[-1][0], merged[-1][1]).lower())
+        if (
+            merged
+            and _LSCB_TITLE.match(_joined_title(lines, title_at, dates_at))
+            and (_TITLES[0][1].search(_joined_title(lines, merged[-1][0], merged[-1][1]).lower()))
         ):
             continue
         merged.append((title_at, dates_at))
@@ -160,7 +162,11 @@ def _report_end(lines: list[Line], seg: Segment) -> int:
     for i in range(seg.start, seg.end):
         if _END_MARK.match(lines[i].text):
             last = i
-    if last is not None and last - seg.start > (seg.end - seg.start) * 0.5 and last - seg.start > 40:
+    if (
+        last is not None
+        and last - seg.start > (seg.end - seg.start) * 0.5
+        and last - seg.start > 40
+    ):
         return last + 1
     return seg.end
 
@@ -339,9 +345,11 @@ class ReportParser:
         # the usual width of a full line of running text, in characters
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 90
         self._heading_cache: dict[int, bool] = {}
+        # the LSCB judgement printed at the start of its section (SIF), outside the table
+        self.lscb_judgement_lines: set[int] = set()
         # next/previous body line for every index, computed once
         n = seg.end
-        self._is_body = [not line.kind and bool(line.text) for line in lines[: n]]
+        self._is_body = [not line.kind and bool(line.text) for line in lines[:n]]
         self._next: list[int | None] = [None] * (n + 1)
         nxt: int | None = None
         for i in range(n - 1, seg.start - 1, -1):
@@ -398,7 +406,8 @@ class ReportParser:
         if self.lines[prev].page is None and not self.lines[i - 1].text:
             return True
         return self.ended_early(prev) and (
-            _ends_sentence(self.lines[prev].text) or self.is_heading(prev)
+            _ends_sentence(self.lines[prev].text)
+            or self.is_heading(prev)
             or len(self.lines[prev].text) < self.width * 0.6
         )
 
@@ -453,8 +462,11 @@ class ReportParser:
             return True
         t = self.lines[nxt].text
         return (
-            not _ends_sentence(t) or re.search(rf"{_GRADES}\.?$", t, re.I) is not None
-        ) and len(t) < self.width * 0.6 and self.ended_early(nxt) and not _PARA_RE.match(t)
+            (not _ends_sentence(t) or re.search(rf"{_GRADES}\.?$", t, re.I) is not None)
+            and len(t) < self.width * 0.6
+            and self.ended_early(nxt)
+            and not _PARA_RE.match(t)
+        )
 
     def heading_lines(self, i: int) -> list[int]:
         """The lines of the heading that starts at i: a heading in a large font wraps early, so
@@ -474,8 +486,11 @@ class ReportParser:
             continues = (
                 t[:1].islower()
                 or re.match(rf"(?i)^(?:{_GRADES}|is\b|are\b|requires?\b|not judged)", t)
-                or re.search(r"(?i)\b(?:and|of|the|who|in|for|with|to|on|children|care|"
-                             r"looked|after|achieving|progress|need|help)$", prev)
+                or re.search(
+                    r"(?i)\b(?:and|of|the|who|in|for|with|to|on|children|care|"
+                    r"looked|after|achieving|progress|need|help)$",
+                    prev,
+                )
                 or not self.ended_early(j)
             )
             if not continues:
@@ -520,8 +535,12 @@ class ReportParser:
         )
         if kind == "ilacs" and m and not re.match(r"(?i)local authority$|children", m["la"]):
             candidates.append(m["la"])
-        m = re.search(r"inspection of (?:the )?(?P<la>.+?)\s+children(?:’s)? (?:and families|"
-                      r"services) trust", t, re.I)
+        m = re.search(
+            r"inspection of (?:the )?(?P<la>.+?)\s+children(?:’s)? (?:and families|"
+            r"services) trust",
+            t,
+            re.I,
+        )
         if m:
             candidates.append(m["la"])
         if above:
@@ -602,13 +621,14 @@ class ReportParser:
             for i in range(seg.start, seg.end):
                 if _MAIN_FINDINGS.match(self.lines[i].text):
                     return self._rows(i + 1, allow_other=True, last_key=None)
-        rows, used, end = self._rows(seg.dates_at + 1, allow_other=False, last_key="lscb",
-                                     max_lines=45)
+        rows, used, end = self._rows(
+            seg.dates_at + 1, allow_other=False, last_key="lscb", max_lines=45
+        )
         if kind == "sif" and rows and not any(j.key == "lscb" for j in rows):
             found = self._lscb_judgement(end)
             if found:
                 rows.append(found[0])
-                used |= found[1]
+                self.lscb_judgement_lines = found[1]
         return rows, used, end
 
     def _prose(self, i: int) -> bool:
@@ -637,8 +657,9 @@ class ReportParser:
                 if rows[-1].grade == "requires_improvement":
                     used.add(i - 1)
                     continue
-            if _ROW_START.match(text) or (pending and _ends_sentence(pending[-1][1])
-                                          and self._prose(pending[-1][0])):
+            if _ROW_START.match(text) or (
+                pending and _ends_sentence(pending[-1][1]) and self._prose(pending[-1][0])
+            ):
                 pending = []
             candidate = " ".join([p for _, p in pending] + [text])
             m = fields.GRADE_RE.search(candidate)
@@ -652,8 +673,9 @@ class ReportParser:
                 if (
                     label
                     and len(label) <= 130
-                    and not re.search(r"\b(?:of|for|to|the|be|as|and|very|not|a|is not)$", label,
-                                      re.I)
+                    and not re.search(
+                        r"\b(?:of|for|to|the|be|as|and|very|not|a|is not)$", label, re.I
+                    )
                     and (key != "other" or allow_other)
                     and (key not in seen or key == "other")
                 ):
@@ -808,10 +830,16 @@ class ReportParser:
                         numbered = False
             elif line.bullet == "sub":
                 items[-1].subs.append(text)
-            elif para and numbered is not False and (
-                not items or items[-1].number is None
-                or int(para["num"]) == items[-1].number + 1
-            ) and (items or self.starts_block(i) or numbered is None):
+            elif (
+                para
+                and numbered is not False
+                and (
+                    not items
+                    or items[-1].number is None
+                    or int(para["num"]) == items[-1].number + 1
+                )
+                and (items or self.starts_block(i) or numbered is None)
+            ):
                 if items and items[-1].number is None:
                     break
                 items.append(_Item(int(para["num"]), [para["text"]], [], line.page, i))
@@ -831,12 +859,16 @@ class ReportParser:
                 if para or i - start > 8:
                     break
                 nxt = self.next_body(i)
-                if _ends_sentence(text) and not text.endswith(":") and not (
-                    nxt is not None
-                    and (
-                        self.lines[nxt].bullet
-                        or _TIMESCALE.match(self.lines[nxt].text)
-                        or _PARA_RE.match(self.lines[nxt].text)
+                if (
+                    _ends_sentence(text)
+                    and not text.endswith(":")
+                    and not (
+                        nxt is not None
+                        and (
+                            self.lines[nxt].bullet
+                            or _TIMESCALE.match(self.lines[nxt].text)
+                            or _PARA_RE.match(self.lines[nxt].text)
+                        )
                     )
                 ):
                     break
@@ -960,6 +992,13 @@ class ReportParser:
             )
         return out
 
+    def _near_start(self, i: int) -> bool:
+        dates = self.lines[self.seg.dates_at]
+        if dates.page is not None and self.lines[i].page is not None:
+            return self.lines[i].page <= dates.page + 1
+        # no pages: near the start means before any numbered paragraph
+        return not any(_PARA_RE.match(self.lines[k].text) for k in range(self.seg.dates_at + 1, i))
+
     # -- whole report --------------------------------------------------------------------------
 
     def parse(self, source: Source) -> ExtractedReport:
@@ -967,9 +1006,9 @@ class ReportParser:
         kind = front["report_type"]
         judgements, table_lines, table_end = self.judgements(kind)
         body_start = self.seg.dates_at + 1
-        if judgements and table_end < self.seg.dates_at + 60:
-            near = [k for k in table_lines if k < self.seg.dates_at + 60]
-            body_start = max(body_start, table_end, max(near, default=0) + 1)
+        if table_lines and self._near_start(min(table_lines)):
+            # the report body starts after a judgement table printed with the title
+            body_start = max(body_start, table_end, max(table_lines) + 1)
         lscb_start = None
         if kind in {"sif", "other"}:
             for i in range(body_start, self.seg.end):
@@ -977,13 +1016,14 @@ class ReportParser:
                 if (
                     self.body(i)
                     and i not in table_lines
+                    and i not in self.lscb_judgement_lines
                     and _LSCB_SECTION.match(text)
                     and not re.search(r"\s\d{1,3}$", text)
                 ):
                     lscb_start = i
                     break
         recs, lscb_recs, claimed = self.recommendations(body_start, lscb_start, kind)
-        paragraphs = self.paragraphs(table_lines, claimed)
+        paragraphs = self.paragraphs(table_lines | self.lscb_judgement_lines, claimed)
         return ExtractedReport(
             source=source,
             report_type=kind,
@@ -1060,7 +1100,8 @@ def parse_lines(lines: list[Line], source: Source) -> list[ExtractedReport]:
     reports = []
     for seg in find_reports(lines):
         part = lines[seg.start : seg.end]
-        mark_page_furniture(part, set(range(0, seg.dates_at - seg.start + 1)))
+        title = " ".join(lines[k].text for k in range(seg.title_at, seg.dates_at))
+        mark_page_furniture(part, set(range(0, seg.dates_at - seg.start + 1)), title)
         mark_footnotes(part)
         report = ReportParser(lines, seg).parse(replace(source))
         embedded = sum(1 for line in lines[: seg.start] if line.text) > 3

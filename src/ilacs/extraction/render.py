@@ -26,9 +26,8 @@ def render_text(rec: dict[str, Any]) -> str:
     out.append(f"  {rec.get('title') or rec['report_type']}")
     out.append(f"  Council:        {rec.get('local_authority') or '(not found)'}")
     out.append(f"  Report type:    {rec['report_type']}")
-    out.append(
-        f"  Inspected:      {rec.get('inspection_start') or '?'} to {rec.get('inspection_end') or '?'}"
-    )
+    start, end = rec.get("inspection_start") or "?", rec.get("inspection_end") or "?"
+    out.append(f"  Inspected:      {start} to {end}")
     out.append(f"  Published:      {rec.get('published') or '(not printed)'}")
     out.append(f"  Lead inspector: {rec.get('lead_inspector') or '(not found)'}")
     out.append("  Judgements:")

@@ -45,9 +45,13 @@ def _worker(conn: Connection, max_bytes: int, memory_limit: int | None) -> None:
         try:
             result = extract_file(path, max_bytes=max_bytes)
         except MemoryError:
-            result = [_error(path, "too_large", "Reading the file needed more memory than allowed.")]
+            result = [
+                _error(path, "too_large", "Reading the file needed more memory than allowed.")
+            ]
         except Exception as e:  # never a traceback for the user: name the problem instead
-            result = [_error(path, "unreadable", f"The file could not be read ({type(e).__name__}: {e}).")]
+            result = [
+                _error(path, "unreadable", f"The file could not be read ({type(e).__name__}: {e}).")
+            ]
         conn.send(result)
 
 

@@ -1,0 +1,93 @@
+"""The real corpus and seed papers in ../shared, when they are there (never in the project)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ilacs.extraction import extract_file, extract_many
+from ilacs.extraction.evaluate import score
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+CORPUS = SHARED / "corpus"
+LABELS = CORPUS / "labels" / "dev.json"
+
+needs_corpus = pytest.mark.skipif(
+    not LABELS.exists(), reason=f"the shared corpus is not at {CORPUS} (it is never in the project)"
+)
+needs_seeds = pytest.mark.skipif(
+    not (SHARED / "seeds").exists(), reason=f"the seed papers are not at {SHARED / 'seeds'}"
+)
+
+
+@pytest.fixture(scope="module")
+def dev_scores():
+    gold = json.loads(LABELS.read_text())
+    paths = [str(CORPUS / "reports" / g["file"]) for g in gold]
+    predicted = {Path(r["source"]["file"]).name: r for r in extract_many(paths, jobs=2)}
+    return score(gold, predicted)
+
+
+@needs_corpus
+def test_dev_labels_meet_the_quality_goals(dev_scores):
+    for field in (
+        "local_authority",
+        "report_type",
+        "inspection_start",
+        "inspection_end",
+        "published",
+        "lead_inspector",
+    ):
+        assert dev_scores[field] >= 0.98, field
+    assert dev_scores["judgements_f1"] >= 0.99
+    assert dev_scores["recommendations_f1"] >= 0.97
+    assert dev_scores["paragraphs_f1"] >= 0.95
+
+
+@needs_corpus
+def test_every_corpus_file_gives_a_record_or_a_clean_error():
+    files = sorted(str(p) for p in (CORPUS / "reports").glob("*.pdf"))
+    records = list(extract_many(files, jobs=2))
+    by_file: dict[str, list[dict]] = {}
+    for r in records:
+        by_file.setdefault(r["source"]["file"], []).append(r)
+    assert set(by_file) == set(files)
+    errors = {Path(f).name: rs[0]["error"]["code"] for f, rs in by_file.items() if "error" in rs[0]}
+    # the four HTML error pages saved with a .pdf name are the only unreadable files
+    assert sorted(errors.values()) == ["not_a_pdf"] * 4
+    assert all("-2012-" in name for name in errors)
+    reports = [r for rs in by_file.values() for r in rs if "error" not in r]
+    assert len(reports) == len(files) - 4  # one record per report, none split or doubled
+    assert all(r["inspection_start"] and r["local_authority"] for r in reports)
+    assert all(r["judgements"] for r in reports if r["report_type"] == "ilacs")
+
+
+@needs_seeds
+def test_cabinet_paper_with_embedded_report_gives_its_record():
+    (rec,) = extract_file(SHARED / "seeds" / "000_a6b0cfc54b130192.txt")
+    assert rec["local_authority"] == "Cheshire East"
+    assert rec["inspection_start"] == "2019-11-18"
+    assert rec["source"]["first_line"] > 200  # the Cabinet report's own pages come first
+    assert rec["overall_effectiveness"] == "requires_improvement"
+    assert len(rec["recommendations"]) == 5
+    assert rec["paragraphs"][0]["number"] == 1
+
+
+@needs_seeds
+def test_scrutiny_paper_embedding_a_sif_summary():
+    (rec,) = extract_file(SHARED / "seeds" / "004_affce22f3162e0fd.txt")
+    assert rec["report_type"] == "sif"
+    assert rec["local_authority"] == "Leicestershire"
+    assert rec["published"] == "2017-02-13"
+    assert {j["key"] for j in rec["judgements"]} >= {
+        "overall_effectiveness",
+        "adoption",
+        "care_leavers",
+    }
+
+
+@needs_seeds
+@pytest.mark.parametrize("seed", ["002_5053929e3e24eef3.txt", "003_1e3cce6cd13f795d.txt"])
+def test_papers_that_only_summarise_an_inspection_give_no_report(seed):
+    (rec,) = extract_file(SHARED / "seeds" / seed)
+    assert rec["error"]["code"] == "not_an_inspection_report"
