@@ -187,6 +187,12 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return serve(bind=args.bind, migrate=args.migrate)
 
 
+def _add_plan(sub: argparse._SubParsersAction) -> None:
+    from ilacs.plans.cli import add_plan_parser
+
+    add_plan_parser(sub, setup=_setup_django)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ilacs",
@@ -196,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_demo(sub)
     _add_serve(sub)
     _add_ingest(sub)
+    _add_plan(sub)
     _add_extract(sub)
     _add_evaluate(sub)
     _add_benchmark(sub)

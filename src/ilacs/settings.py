@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ilacs.localauthorities",
     "ilacs.accounts",
     "ilacs.inspections",
+    "ilacs.plans",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from ilacs import views
 from ilacs.localauthorities import views as la_views
+from ilacs.plans import urls as plan_urls
 
 admin.site.site_header = "ilacs administration"
 admin.site.site_title = "ilacs administration"
@@ -13,5 +14,7 @@ urlpatterns = [
     path("accounts/", include("ilacs.accounts.urls")),
     path("la/", include("ilacs.localauthorities.urls")),
     path("la/", include("ilacs.inspections.urls")),
+    path("la/", include("ilacs.plans.urls")),
+    path("help/", include((plan_urls.help_urlpatterns, "help"))),
     path("admin/", admin.site.urls),
 ]

@@ -129,6 +129,14 @@ def can_post_update(user: Any, item: LedItem) -> bool:
     return role_allows(role, Action.POST_UPDATE_OWN) and item.is_led_by(user)
 
 
+def check_post_update(user: Any, item: LedItem) -> None:
+    """Raise Http404 when the user may not view the item's authority, PermissionDenied when they
+    may not post progress updates on it."""
+    check(user, item.local_authority, Action.VIEW)
+    if not can_post_update(user, item):
+        raise PermissionDenied
+
+
 def visible_local_authorities(user: Any) -> QuerySet[LocalAuthority]:
     """Every authority the user may view: all for superusers, their memberships otherwise."""
     if not _signed_in(user):

@@ -9,6 +9,7 @@ To add more demonstration data (the improvement plan, measures, board papers...)
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import secrets
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from ilacs.accounts.models import ROLE_DESCRIPTIONS, Role
 from ilacs.accounts.services import ensure_user, grant_membership
@@ -136,10 +138,177 @@ def load_demo() -> DemoContext:
     return context
 
 
-def load_demo_improvement_plan(context: DemoContext) -> None:
-    """Extension point: Northbrook's improvement plan, for the improvement plan screens.
+def load_demo_improvement_plan(context: DemoContext, today: dt.date | None = None) -> Any:
+    """Northbrook's improvement plan (see plan_content.py): three themes, sixteen actions with
+    milestones, a year of progress updates, one RAG set by hand and one recommendation with no
+    action yet. Written through the plan services, as the demo users, then dated: each history
+    row gets the date it describes, so the history pages read like a year of work.
 
-    Build it from `context.inspection.recommendations` and the demo users (`context.user(Role.
-    CONTRIBUTOR)` leads actions). Must be idempotent (get_or_create), like the rest of the demo.
-    Phase 1 has no plan models yet, so there is nothing to load.
+    Idempotent: if the inspection already has a plan, it is returned untouched.
     """
+    from ilacs.plans.models import ImprovementPlan
+
+    existing = ImprovementPlan.objects.filter(inspection=context.inspection).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        return _build_demo_plan(context, today or timezone.localdate())
+
+
+def _when(day: dt.date, hour: int = 10, minute: int = 0) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute)))
+
+
+def _working_day_on_or_before(day: dt.date) -> dt.date:
+    from ilacs.plans.workingdays import is_working_day
+
+    while not is_working_day(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def _redate(model: Any, pk: int, when: dt.datetime, **fields: Any) -> None:
+    """Give an object's history rows (and the listed fields) the date they describe."""
+    rows = list(model.history.filter(id=pk).order_by("history_date", "history_id"))
+    for i, row in enumerate(rows):
+        model.history.filter(history_id=row.history_id).update(
+            history_date=when + dt.timedelta(seconds=i)
+        )
+    if fields:
+        model.objects.filter(pk=pk).update(**fields)
+
+
+def _build_demo_plan(context: DemoContext, today: dt.date) -> Any:
+    from ilacs.demo.plan_content import ACTIONS, THEMES
+    from ilacs.plans import services
+    from ilacs.plans.models import (
+        Action,
+        ImprovementPlan,
+        Milestone,
+        PlanStatus,
+        ProgressUpdate,
+        RagOverride,
+        Requirement,
+        Theme,
+    )
+    from ilacs.plans.workingdays import add_working_days
+
+    erin = context.user(Role.EDITOR)
+    alex = context.user(Role.ADMIN)
+    users = {"editor": erin, "contributor": context.user(Role.CONTRIBUTOR), "": None}
+
+    def day(offset: int) -> dt.date:
+        return today + dt.timedelta(days=offset)
+
+    # The sample report prints no publication date: the editor entered it.
+    inspection = context.inspection
+    published = add_working_days(inspection.inspection_end or today, 35)
+    created = add_working_days(published, 10)
+    plan = services.create_plan(
+        inspection,
+        user=erin,
+        report_published=published,
+        title="Northbrook children's services improvement plan 2024 to 2027",
+    )
+    _redate(ImprovementPlan, plan.pk, _when(created), created_at=_when(created))
+    for requirement in plan.requirements.all():
+        _redate(Requirement, requirement.pk, _when(created))
+
+    themes = []
+    for name, description in THEMES:
+        theme = services.add_theme(plan, user=erin, name=name, description=description)
+        _redate(Theme, theme.pk, _when(created, 11))
+        themes.append(theme)
+
+    # The plan was agreed, sent to Ofsted by the deadline, then run by the improvement board.
+    submitted = _working_day_on_or_before(plan.submission_deadline - dt.timedelta(days=3))
+    plan = services.update_plan(
+        plan, user=alex, expected_version=plan.version, changes={"status": PlanStatus.SUBMITTED}
+    )
+    board = _working_day_on_or_before(today - dt.timedelta(days=45))
+    plan = services.update_plan(
+        plan,
+        user=erin,
+        expected_version=plan.version,
+        changes={"status": PlanStatus.ACTIVE, "last_board_meeting": board},
+    )
+    rows = list(ImprovementPlan.history.filter(id=plan.pk).order_by("history_date", "history_id"))
+    for row, when in zip(
+        rows, [_when(created), _when(submitted, 16), _when(board, 17)], strict=True
+    ):
+        ImprovementPlan.history.filter(history_id=row.history_id).update(history_date=when)
+    ImprovementPlan.objects.filter(pk=plan.pk).update(updated_at=_when(board, 17))
+
+    requirements = {r.number: r for r in plan.requirements.all()}
+    # This year's actions were set when the plan was refreshed after the first annual review.
+    refreshed = max(created + dt.timedelta(days=14), today - dt.timedelta(days=400))
+    for spec in ACTIONS:
+        lead = users[spec.lead]
+        first_due = spec.due_changed_from[0] if spec.due_changed_from else spec.due
+        action = services.add_action(
+            plan,
+            user=erin,
+            title=spec.title,
+            description=spec.description,
+            theme=themes[spec.theme],
+            lead_user=lead,
+            lead_role=spec.lead_role,
+            due_date=day(first_due),
+            status="in_progress" if spec.updates else "not_started",
+            success_measure=spec.success_measure,
+            requirements=[requirements[n] for n in spec.recommendations if n in requirements],
+        )
+        _redate(Action, action.pk, _when(refreshed, 9, 30), created_at=_when(refreshed, 9, 30))
+        for title, due, done in spec.milestones:
+            milestone = services.add_milestone(action, user=erin, title=title, due_date=day(due))
+            if done:
+                done_on = _working_day_on_or_before(day(min(due, -1)))
+                services.update_milestone(milestone, user=erin, done=True, today=done_on)
+                _redate(Milestone, milestone.pk, _when(refreshed, 9, 45))
+                Milestone.history.filter(id=milestone.pk, done=True).update(
+                    history_date=_when(done_on, 15)
+                )
+            else:
+                _redate(Milestone, milestone.pk, _when(refreshed, 9, 45))
+        author = users[spec.author]
+        for days_ago, rag, narrative, *evidence in spec.updates:
+            on = _working_day_on_or_before(day(-days_ago))
+            update = services.post_update(
+                action,
+                user=author,
+                narrative=narrative,
+                rag=rag,
+                date=on,
+                evidence=evidence[0] if evidence else "",
+            )
+            _redate(ProgressUpdate, update.pk, _when(on, 14), created_at=_when(on, 14))
+        if spec.due_changed_from:
+            _, moved_ago = spec.due_changed_from
+            action = services.update_action(
+                action,
+                user=erin,
+                expected_version=action.version,
+                changes={"due_date": day(spec.due)},
+            )
+            latest = Action.history.filter(id=action.pk).order_by("-history_date").first()
+            Action.history.filter(history_id=latest.history_id).update(
+                history_date=_when(day(-moved_ago), 12)
+            )
+        if spec.status != action.status:
+            last_update = spec.updates[-1][0] if spec.updates else 1
+            action = services.update_action(
+                action, user=erin, expected_version=action.version, changes={"status": spec.status}
+            )
+            latest = Action.history.filter(id=action.pk).order_by("-history_date").first()
+            Action.history.filter(history_id=latest.history_id).update(
+                history_date=_when(_working_day_on_or_before(day(-last_update)), 16)
+            )
+        if spec.override:
+            rag, reason, days_ago = spec.override
+            override = services.set_rag_override(action, user=erin, rag=rag, reason=reason)
+            set_at = _when(_working_day_on_or_before(day(-days_ago)), 11)
+            RagOverride.objects.filter(pk=override.pk).update(set_at=set_at)
+            _redate(RagOverride, override.pk, set_at)
+        last_change = Action.history.filter(id=action.pk).order_by("-history_date").first()
+        Action.objects.filter(pk=action.pk).update(updated_at=last_change.history_date)
+    return plan

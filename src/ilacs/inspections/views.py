@@ -21,7 +21,9 @@ from ilacs.inspections.uploads import SizeLimitUploadHandler
 def _inspection_for(request: HttpRequest, slug: str, pk: int) -> Inspection:
     la = permissions.local_authority_for(request.user, slug)
     try:
-        return Inspection.objects.select_related("local_authority").get(pk=pk, local_authority=la)
+        return Inspection.objects.select_related("local_authority", "improvement_plan").get(
+            pk=pk, local_authority=la
+        )
     except Inspection.DoesNotExist:
         raise Http404("No such inspection") from None
 
@@ -43,6 +45,8 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "lscb_recommendations": [r for r in recommendations if r.is_lscb],
         "sections": sections,
         "paragraph_count": len(paragraphs),
+        "plan": getattr(inspection, "improvement_plan", None),
+        "can_edit_plan": permissions.can_edit_plan(request.user, inspection.local_authority),
     }
     return render(request, "inspections/detail.html", context)
 

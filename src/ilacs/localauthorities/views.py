@@ -55,7 +55,11 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         Prefetch("replaced_by", queryset=LocalAuthority.objects.order_by("name")),
         Prefetch("predecessors", queryset=LocalAuthority.objects.order_by("name")),
     ).get(pk=la.pk)
-    inspections = list(la.inspections.order_by(NEWEST_FIRST, "-pk").prefetch_related("judgements"))
+    inspections = list(
+        la.inspections.order_by(NEWEST_FIRST, "-pk")
+        .select_related("improvement_plan")
+        .prefetch_related("judgements")
+    )
     neighbours = [
         (neighbour, permissions.can_view(request.user, neighbour))
         for neighbour in la.ordered_neighbours()
@@ -70,5 +74,6 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         ],
         "role": permissions.role_for(request.user, la),
         "can_upload": permissions.can_upload_report(request.user, la),
+        "can_edit_plan": permissions.can_edit_plan(request.user, la),
     }
     return render(request, "localauthorities/detail.html", context)

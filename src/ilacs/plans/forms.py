@@ -1,0 +1,258 @@
+"""Forms for the plan pages. They only check what a person typed; writes go through services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from ilacs.plans.formfields import GovUKDateField
+from ilacs.plans.models import (
+    ActionStatus,
+    ImprovementPlan,
+    JudgedRag,
+    PlanStatus,
+    Requirement,
+    Theme,
+    person_name,
+)
+
+
+def members_of(la: Any) -> Any:
+    """People who may lead an action or own a plan: members of the council."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__local_authority=la, is_active=True)
+        .order_by("first_name", "last_name", "username")
+        .distinct()
+    )
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return person_name(obj)
+
+
+class RequirementChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Requirement) -> str:
+        return f"{obj.number}. {obj.text}"
+
+
+class CreatePlanForm(forms.Form):
+    report_published = GovUKDateField(
+        label="Date the report was published",
+        help_text="The report does not print this date. You can find it on the report's page "
+        "on the Ofsted website. For example, 26 4 2024",
+        error_messages={"required": "Enter the date the report was published"},
+    )
+
+
+class PlanForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    title = forms.CharField(
+        label="Title", max_length=200, error_messages={"required": "Enter the plan's title"}
+    )
+    status = forms.ChoiceField(label="Status", choices=PlanStatus.choices)
+    owner = PersonChoiceField(
+        label="Owner",
+        queryset=None,
+        required=False,
+        empty_label="No owner",
+        help_text="Who is accountable for the plan, usually the improvement lead.",
+    )
+    report_published = GovUKDateField(
+        label="Date the report was published",
+        help_text="For example, 26 4 2024",
+        error_messages={"required": "Enter the date the report was published"},
+    )
+    submission_deadline = GovUKDateField(
+        label="Submission deadline",
+        help_text="When the written action plan is due to Ofsted. Leave it as it is to keep 70 "
+        "working days after publication.",
+        error_messages={"required": "Enter the submission deadline"},
+    )
+    last_board_meeting = GovUKDateField(
+        label="Date of the last improvement board meeting",
+        required=False,
+        help_text="The dashboard lists actions with no progress update since this date. For "
+        "example, 3 3 2025",
+    )
+
+    def __init__(self, *args: Any, plan: ImprovementPlan, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = members_of(plan.local_authority)
+
+
+class ThemeForm(forms.Form):
+    name = forms.CharField(
+        label="Theme", max_length=120, error_messages={"required": "Enter the theme's name"}
+    )
+    description = forms.CharField(
+        label="Description (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What this workstream is for, in a sentence or two.",
+    )
+
+
+class RequirementForm(forms.Form):
+    text = forms.CharField(
+        label="What needs to improve",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="A requirement of the council's own, for example from its self-assessment.",
+        error_messages={"required": "Enter what needs to improve"},
+    )
+
+
+class ActionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    title = forms.CharField(
+        label="Title",
+        max_length=300,
+        help_text="What will be done, in a line. For example, “Launch the quality assurance "
+        "framework”.",
+        error_messages={"required": "Enter the action's title"},
+    )
+    description = forms.CharField(
+        label="Description (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="The steps, and anything the lead needs to know.",
+    )
+    requirements = RequirementChoiceField(
+        label="Which recommendations does it answer?",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply.",
+    )
+    theme = forms.ModelChoiceField(
+        label="Theme", queryset=None, required=False, empty_label="No theme"
+    )
+    lead_user = PersonChoiceField(
+        label="Lead",
+        queryset=None,
+        required=False,
+        empty_label="Not a member of ilacs",
+        help_text="A member of the council who leads the action. Leads can post progress "
+        "updates on it.",
+    )
+    lead_role = forms.CharField(
+        label="Lead's role",
+        max_length=200,
+        required=False,
+        help_text="For example, “Head of Service, Children in Care”. Needed when the lead is "
+        "not a member of ilacs.",
+    )
+    due_date = GovUKDateField(label="Due date", required=False, help_text="For example, 31 3 2025")
+    status = forms.ChoiceField(
+        label="Status",
+        choices=ActionStatus.choices,
+        initial=ActionStatus.NOT_STARTED,
+        widget=forms.RadioSelect,
+    )
+    success_measure = forms.CharField(
+        label="SMART target or success measure",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="How the board will know it has worked. For example, “80% of child in need "
+        "plans audited as good or better by March 2025”.",
+    )
+
+    def __init__(self, *args: Any, plan: ImprovementPlan, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.fields["requirements"].queryset = plan.requirements.order_by("number")
+        self.fields["theme"].queryset = Theme.objects.filter(plan=plan).order_by("order", "pk")
+        self.fields["lead_user"].queryset = members_of(plan.local_authority)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("lead_user") and not (data.get("lead_role") or "").strip():
+            self.add_error("lead_user", "Choose the lead, or enter the lead's role")
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        data["requirements"] = list(data.get("requirements") or [])
+        return data
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(
+        label="Milestone",
+        max_length=300,
+        help_text="A step on the way, for example “Practice standards agreed by senior leaders”.",
+        error_messages={"required": "Enter the milestone"},
+    )
+    due_date = GovUKDateField(label="Due date", required=False, help_text="For example, 31 3 2025")
+    done = forms.BooleanField(label="This milestone is done", required=False)
+
+
+class UpdateForm(forms.Form):
+    date = GovUKDateField(
+        label="Date of this update",
+        help_text="The date the progress is described at. For example, 30 4 2025",
+        error_messages={"required": "Enter the date of this update"},
+    )
+    narrative = forms.CharField(
+        label="Progress",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="What has happened since the last update, and what happens next.",
+        error_messages={"required": "Enter the progress made"},
+    )
+    rag = forms.ChoiceField(
+        label="How is the action going?",
+        choices=[
+            (JudgedRag.GREEN, "Green: on track"),
+            (JudgedRag.AMBER, "Amber: some risk to the due date or the target"),
+            (JudgedRag.RED, "Red: will not be met without help"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select red, amber or green"},
+    )
+    evidence = forms.CharField(
+        label="Evidence (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, an audit, a performance report or minutes, and where to find it.",
+    )
+
+
+class OverrideForm(forms.Form):
+    rag = forms.ChoiceField(
+        label="RAG",
+        choices=[
+            (JudgedRag.RED, "Red"),
+            (JudgedRag.AMBER, "Amber"),
+            (JudgedRag.GREEN, "Green"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select red, amber or green"},
+    )
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown beside the RAG wherever it appears, until the override is cleared.",
+        error_messages={"required": "Enter why the RAG is being set by hand"},
+    )
+
+
+class DashboardForm(forms.Form):
+    """GET filters. Invalid values are ignored rather than shown as errors."""
+
+    q = forms.CharField(label="Search", required=False, max_length=200)
+    theme = forms.TypedChoiceField(label="Theme", required=False, coerce=int, empty_value=None)
+    lead = forms.ChoiceField(label="Lead", required=False)
+    requirement = forms.TypedChoiceField(
+        label="Recommendation", required=False, coerce=int, empty_value=None
+    )
+    rag = forms.ChoiceField(label="RAG", required=False)
+    status = forms.ChoiceField(label="Status", required=False)
+    since = GovUKDateField(
+        label="Not updated since",
+        required=False,
+        help_text="Usually the date of the last board meeting. For example, 3 3 2025",
+    )

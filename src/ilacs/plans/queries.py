@@ -1,0 +1,254 @@
+"""Reading plans in bulk: every action with its RAG, the dashboard's lists and counts.
+
+The number of queries does not grow with the number of actions: one query reads every action
+with its latest update and its earliest open milestone (subqueries), two more read the linked
+requirements and the standing overrides, and the RAG rules then run in Python on those facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from ilacs.plans.models import (
+    Action,
+    ActionStatus,
+    ImprovementPlan,
+    Milestone,
+    ProgressUpdate,
+    RagOverride,
+    Requirement,
+    person_name,
+)
+from ilacs.plans.rag import (
+    DUE_SOON_DAYS,
+    RAG_ORDER,
+    ActionFacts,
+    Override,
+    Rag,
+    RagStatus,
+    derive_rag,
+)
+
+
+def _override(record: RagOverride | None) -> Override | None:
+    if record is None:
+        return None
+    from django.utils import timezone
+
+    return Override(
+        rag=Rag(record.rag),
+        reason=record.reason,
+        set_by=person_name(record.set_by) or "someone",
+        set_on=timezone.localtime(record.set_at).date(),
+    )
+
+
+def standing_overrides() -> Prefetch:
+    return Prefetch(
+        "rag_overrides",
+        queryset=RagOverride.objects.filter(cleared_at__isnull=True).select_related("set_by"),
+        to_attr="standing_overrides",
+    )
+
+
+def with_rag_facts(queryset: QuerySet[Action]) -> QuerySet[Action]:
+    """Annotate each action with what the RAG rules need (latest update's date and RAG,
+    earliest open milestone) and prefetch its standing override."""
+    latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-date", "-pk")
+    open_milestone = Milestone.objects.filter(
+        action=OuterRef("pk"), done=False, due_date__isnull=False
+    ).order_by("due_date")
+    return queryset.annotate(
+        latest_update_date=Subquery(latest.values("date")[:1]),
+        latest_update_rag=Subquery(latest.values("rag")[:1]),
+        open_milestone_due=Subquery(open_milestone.values("due_date")[:1]),
+    ).prefetch_related(standing_overrides())
+
+
+def rag_status(action: Action, today: dt.date) -> RagStatus:
+    """The RAG of an action read through `with_rag_facts`."""
+    overrides = getattr(action, "standing_overrides", None)
+    if overrides is None:
+        overrides = list(
+            action.rag_overrides.filter(cleared_at__isnull=True).select_related("set_by")
+        )
+    facts = ActionFacts(
+        status=action.status,
+        due_date=action.due_date,
+        latest_update_date=getattr(action, "latest_update_date", None),
+        latest_update_rag=getattr(action, "latest_update_rag", None),
+        open_milestone_due=getattr(action, "open_milestone_due", None),
+        override=_override(overrides[0] if overrides else None),
+    )
+    return derive_rag(facts, today)
+
+
+@dataclass
+class ActionRow:
+    action: Action
+    rag: RagStatus
+    matched_in_update: bool = False
+
+    @property
+    def latest_update_date(self) -> dt.date | None:
+        return getattr(self.action, "latest_update_date", None)
+
+
+@dataclass
+class Filters:
+    """The dashboard's filters, from GET parameters. Empty means "all"."""
+
+    theme: int | None = None
+    lead: str = ""
+    requirement: int | None = None
+    rag: str = ""
+    status: str = ""
+    q: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(
+            self.theme or self.lead or self.requirement or self.rag or self.status or self.q
+        )
+
+
+def plan_actions(plan: ImprovementPlan) -> QuerySet[Action]:
+    return with_rag_facts(
+        plan.actions.select_related("theme", "lead_user").prefetch_related(
+            Prefetch("requirements", queryset=Requirement.objects.order_by("number"))
+        )
+    ).order_by("number")
+
+
+def action_rows(
+    plan: ImprovementPlan, today: dt.date, filters: Filters | None = None
+) -> list[ActionRow]:
+    """Every action of the plan (or those matching the filters), each with its RAG."""
+    filters = filters or Filters()
+    queryset = plan_actions(plan)
+    if filters.theme:
+        queryset = queryset.filter(theme_id=filters.theme)
+    if filters.requirement:
+        queryset = queryset.filter(requirements__id=filters.requirement)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.lead.startswith("user:"):
+        try:
+            queryset = queryset.filter(lead_user_id=int(filters.lead[5:]))
+        except ValueError:
+            queryset = queryset.none()
+    elif filters.lead.startswith("role:"):
+        queryset = queryset.filter(lead_user__isnull=True, lead_role=filters.lead[5:])
+    q = filters.q.strip()
+    if q:
+        in_updates = Exists(
+            ProgressUpdate.objects.filter(action=OuterRef("pk")).filter(
+                Q(narrative__icontains=q) | Q(evidence__icontains=q)
+            )
+        )
+        queryset = queryset.annotate(matched_in_update=in_updates).filter(
+            Q(title__icontains=q)
+            | Q(description__icontains=q)
+            | Q(success_measure__icontains=q)
+            | Q(matched_in_update=True)
+        )
+    rows = [
+        ActionRow(a, rag_status(a, today), bool(getattr(a, "matched_in_update", False)))
+        for a in queryset
+    ]
+    if filters.rag:
+        rows = [row for row in rows if row.rag.rag == filters.rag]
+    return rows
+
+
+def rag_counts(rows: list[ActionRow]) -> list[tuple[Rag, int]]:
+    counts = Counter(row.rag.rag for row in rows)
+    return [(rag, counts.get(rag, 0)) for rag in RAG_ORDER]
+
+
+def status_counts(rows: list[ActionRow]) -> list[tuple[str, str, int]]:
+    counts = Counter(row.action.status for row in rows)
+    return [(value, label, counts.get(value, 0)) for value, label in ActionStatus.choices]
+
+
+def requirements_without_action(plan: ImprovementPlan) -> list[Requirement]:
+    """Recommendations that no open action answers (closed or superseded actions do not
+    count)."""
+    return list(
+        plan.requirements.annotate(
+            open_actions=Count("actions", filter=~Q(actions__status=ActionStatus.CLOSED))
+        )
+        .filter(open_actions=0)
+        .order_by("number")
+    )
+
+
+def lead_choices(plan: ImprovementPlan) -> list[tuple[str, str]]:
+    """(key, label) for each lead of the plan's actions: members by name, others by role."""
+    seen: dict[str, str] = {}
+    for action in plan.actions.select_related("lead_user").order_by():
+        key = action.lead_key
+        if not key:
+            continue
+        label = action.lead_name if action.lead_user_id else action.lead_role
+        seen.setdefault(key, label)
+    return sorted(seen.items(), key=lambda item: item[1].lower())
+
+
+@dataclass
+class Dashboard:
+    today: dt.date
+    since: dt.date | None
+    rows: list[ActionRow]
+    rag_counts: list[tuple[Rag, int]] = field(default_factory=list)
+    status_counts: list[tuple[str, str, int]] = field(default_factory=list)
+    overdue: list[ActionRow] = field(default_factory=list)
+    due_soon: list[ActionRow] = field(default_factory=list)
+    not_updated: list[ActionRow] = field(default_factory=list)
+    requirements_without_action: list[Requirement] = field(default_factory=list)
+
+    @property
+    def due_soon_until(self) -> dt.date:
+        return self.today + dt.timedelta(days=DUE_SOON_DAYS)
+
+
+def build_dashboard(
+    plan: ImprovementPlan,
+    today: dt.date,
+    filters: Filters | None = None,
+    since: dt.date | None = None,
+) -> Dashboard:
+    rows = action_rows(plan, today, filters)
+    horizon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    open_rows = [row for row in rows if not row.action.is_finished]
+
+    def by_due(row: ActionRow) -> tuple[dt.date, int]:
+        return (row.action.due_date or dt.date.max, row.action.number)
+
+    overdue = sorted(
+        (r for r in open_rows if r.action.due_date and r.action.due_date < today), key=by_due
+    )
+    due_soon = sorted(
+        (r for r in open_rows if r.action.due_date and today <= r.action.due_date <= horizon),
+        key=by_due,
+    )
+    not_updated: list[ActionRow] = []
+    if since is not None:
+        not_updated = [
+            r for r in open_rows if r.latest_update_date is None or r.latest_update_date < since
+        ]
+    return Dashboard(
+        today=today,
+        since=since,
+        rows=rows,
+        rag_counts=rag_counts(rows),
+        status_counts=status_counts(rows),
+        overdue=overdue,
+        due_soon=due_soon,
+        not_updated=not_updated,
+        requirements_without_action=requirements_without_action(plan),
+    )

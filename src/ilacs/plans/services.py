@@ -1,0 +1,520 @@
+"""Writes to improvement plans. The web pages and `ilacs plan` both call these, and nothing else
+writes plan data.
+
+- Every write takes the person making it (`user`), checks their permission through
+  ilacs.accounts.permissions, and records them in the history (django-simple-history keeps
+  who, when and the values before and after).
+- Editing a plan or an action carries the version the person loaded; if someone else saved in
+  the meantime, the save is refused with `EditConflict` and nothing is overwritten. The check
+  runs inside a transaction on the row locked with SELECT ... FOR UPDATE (on SQLite, whose
+  transactions here begin IMMEDIATE, the write lock does the same).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from ilacs.accounts import permissions
+from ilacs.inspections.models import Inspection
+from ilacs.plans.models import (
+    Action,
+    ActionStatus,
+    ImprovementPlan,
+    JudgedRag,
+    Milestone,
+    PlanStatus,
+    ProgressUpdate,
+    RagOverride,
+    Requirement,
+    Theme,
+    person_name,
+)
+from ilacs.plans.workingdays import submission_deadline
+
+
+class PlanError(ValueError):
+    """A write that cannot be done, with the reason in plain words for the person."""
+
+
+@dataclass
+class EditConflict(Exception):
+    """Someone else saved the same plan or action after this person loaded it."""
+
+    current: Any  # the object as it is now
+    loaded_version: int
+    attempted: dict[str, Any] = field(default_factory=dict)  # what this person tried to save
+
+    @property
+    def changed_by(self) -> str:
+        return person_name(self.current.updated_by) or "Someone"
+
+    @property
+    def changed_at(self) -> dt.datetime:
+        return timezone.localtime(self.current.updated_at)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.changed_by} changed this at {self.changed_at:%H:%M} on "
+            f"{self.changed_at:%d %B %Y} while you were editing it. Your changes were not saved."
+        )
+
+
+def _as(user: Any, *objects: Any) -> None:
+    """Record `user` as the author of the next history entry of each object."""
+    for obj in objects:
+        obj._history_user = user
+
+
+def _require_edit(user: Any, plan_or_la: Any) -> None:
+    la = getattr(plan_or_la, "local_authority", plan_or_la)
+    if not permissions.can_edit_plan(user, la):
+        raise PermissionDenied("You cannot edit this improvement plan.")
+
+
+# --- Plans ---------------------------------------------------------------------------------------
+
+
+def default_title(inspection: Inspection) -> str:
+    return (
+        f"{inspection.local_authority.name} improvement plan: inspection of {inspection.date_range}"
+    )
+
+
+def plan_deadline_for(inspection: Inspection, report_published: dt.date | None = None) -> dt.date:
+    published = inspection.published or report_published
+    if published is None:
+        raise PlanError(
+            "The report does not print the date it was published. Enter the date it was "
+            "published: the deadline counts from it."
+        )
+    return submission_deadline(published)
+
+
+def create_plan(
+    inspection: Inspection,
+    *,
+    user: Any,
+    report_published: dt.date | None = None,
+    title: str = "",
+) -> ImprovementPlan:
+    """A new draft plan for the inspection, with one requirement per recommendation of the report
+    (the LSCB review's own recommendations are the board's, not the council's, and are left out).
+
+    The submission deadline is 70 working days after publication: the report's printed date, or
+    `report_published` when the report prints none.
+    """
+    la = inspection.local_authority
+    _require_edit(user, la)
+    published = inspection.published or report_published
+    deadline = plan_deadline_for(inspection, report_published)
+    assert published is not None
+    with transaction.atomic():
+        if ImprovementPlan.objects.filter(inspection=inspection).exists():
+            raise PlanError("This inspection already has an improvement plan.")
+        plan = ImprovementPlan(
+            local_authority=la,
+            inspection=inspection,
+            title=(title or default_title(inspection))[:200],
+            status=PlanStatus.DRAFT,
+            owner=user,
+            report_published=published,
+            submission_deadline=deadline,
+            created_by=user,
+            updated_by=user,
+        )
+        _as(user, plan)
+        plan.save()
+        for rec in inspection.recommendations.filter(is_lscb=False).order_by("number"):
+            requirement = Requirement(
+                plan=plan, number=rec.number, text=rec.text, page=rec.page, recommendation=rec
+            )
+            _as(user, requirement)
+            requirement.save()
+    return plan
+
+
+PLAN_FIELDS = (
+    "title",
+    "status",
+    "owner",
+    "report_published",
+    "submission_deadline",
+    "last_board_meeting",
+)
+
+
+def update_plan(
+    plan: ImprovementPlan, *, user: Any, expected_version: int, changes: Mapping[str, Any]
+) -> ImprovementPlan:
+    """Change the plan's details (PLAN_FIELDS); refused with EditConflict if someone saved it
+    since `expected_version` was loaded."""
+    _require_edit(user, plan)
+    unknown = set(changes) - set(PLAN_FIELDS)
+    if unknown:
+        raise PlanError(f"Unknown plan fields: {', '.join(sorted(unknown))}")
+    owner = changes.get("owner")
+    if owner is not None and permissions.role_for(owner, plan.local_authority) is None:
+        raise PlanError(f"{person_name(owner)} is not a member of {plan.local_authority.name}.")
+    with transaction.atomic():
+        current = ImprovementPlan.objects.select_for_update().get(pk=plan.pk)
+        if current.version != expected_version:
+            raise EditConflict(current, expected_version, dict(changes))
+        changes = dict(changes)
+        published = changes.get("report_published")
+        if (
+            published is not None
+            and published != current.report_published
+            and changes.get("submission_deadline", current.submission_deadline)
+            == current.submission_deadline
+            and current.submission_deadline == submission_deadline(current.report_published)
+        ):
+            # The deadline was the default: it follows the corrected publication date.
+            changes["submission_deadline"] = submission_deadline(published)
+        for name, value in changes.items():
+            setattr(current, name, value)
+        current.version += 1
+        current.updated_by = user
+        _as(user, current)
+        current.save()
+    return current
+
+
+# --- Themes --------------------------------------------------------------------------------------
+
+
+def add_theme(plan: ImprovementPlan, *, user: Any, name: str, description: str = "") -> Theme:
+    _require_edit(user, plan)
+    name = name.strip()
+    if not name:
+        raise PlanError("Enter the theme's name.")
+    with transaction.atomic():
+        if plan.themes.filter(name__iexact=name).exists():
+            raise PlanError(f"The plan already has a theme called “{name}”.")
+        order = (plan.themes.aggregate(m=Max("order"))["m"] or 0) + 1
+        theme = Theme(plan=plan, name=name, description=description.strip(), order=order)
+        _as(user, theme)
+        theme.save()
+    return theme
+
+
+def update_theme(theme: Theme, *, user: Any, name: str, description: str = "") -> Theme:
+    _require_edit(user, theme.plan)
+    name = name.strip()
+    if not name:
+        raise PlanError("Enter the theme's name.")
+    if theme.plan.themes.filter(name__iexact=name).exclude(pk=theme.pk).exists():
+        raise PlanError(f"The plan already has a theme called “{name}”.")
+    theme.name, theme.description = name, description.strip()
+    _as(user, theme)
+    theme.save()
+    return theme
+
+
+def move_theme(theme: Theme, *, user: Any, up: bool) -> None:
+    """Swap the theme with the one before (up) or after it."""
+    _require_edit(user, theme.plan)
+    with transaction.atomic():
+        themes = list(theme.plan.themes.select_for_update().order_by("order", "pk"))
+        index = next(i for i, t in enumerate(themes) if t.pk == theme.pk)
+        other = index - 1 if up else index + 1
+        if not 0 <= other < len(themes):
+            return
+        themes[index], themes[other] = themes[other], themes[index]
+        for position, item in enumerate(themes, start=1):
+            if item.order != position:
+                item.order = position
+                _as(user, item)
+                item.save(update_fields=["order"])
+
+
+def delete_theme(theme: Theme, *, user: Any) -> None:
+    """Remove a theme. Its actions stay in the plan, without a theme."""
+    _require_edit(user, theme.plan)
+    with transaction.atomic():
+        for action in theme.actions.all():
+            action.theme = None
+            action.updated_by = user
+            action.version += 1
+            _as(user, action)
+            action.save()
+        _as(user, theme)
+        theme.delete()
+
+
+# --- Requirements --------------------------------------------------------------------------------
+
+
+def add_requirement(plan: ImprovementPlan, *, user: Any, text: str) -> Requirement:
+    """A requirement of the council's own (not from the report), numbered after the others."""
+    _require_edit(user, plan)
+    text = text.strip()
+    if not text:
+        raise PlanError("Enter what needs to improve.")
+    with transaction.atomic():
+        number = (plan.requirements.aggregate(m=Max("number"))["m"] or 0) + 1
+        requirement = Requirement(plan=plan, number=number, text=text)
+        _as(user, requirement)
+        requirement.save()
+    return requirement
+
+
+# --- Actions -------------------------------------------------------------------------------------
+
+ACTION_FIELDS = (
+    "title",
+    "description",
+    "theme",
+    "lead_user",
+    "lead_role",
+    "due_date",
+    "status",
+    "success_measure",
+    "requirements",
+)
+
+
+def _check_action_values(plan: ImprovementPlan, values: Mapping[str, Any]) -> None:
+    unknown = set(values) - set(ACTION_FIELDS)
+    if unknown:
+        raise PlanError(f"Unknown action fields: {', '.join(sorted(unknown))}")
+    if "title" in values and not (values["title"] or "").strip():
+        raise PlanError("Enter the action's title.")
+    theme = values.get("theme")
+    if theme is not None and theme.plan_id != plan.pk:
+        raise PlanError("That theme belongs to another plan.")
+    lead = values.get("lead_user")
+    if lead is not None and permissions.role_for(lead, plan.local_authority) is None:
+        raise PlanError(f"{person_name(lead)} is not a member of {plan.local_authority.name}.")
+    for requirement in values.get("requirements") or ():
+        if requirement.plan_id != plan.pk:
+            raise PlanError("That recommendation belongs to another plan.")
+    if "status" in values and values["status"] not in ActionStatus.values:
+        raise PlanError(f"Unknown status {values['status']!r}.")
+
+
+def add_action(
+    plan: ImprovementPlan,
+    *,
+    user: Any,
+    title: str,
+    description: str = "",
+    theme: Theme | None = None,
+    lead_user: Any = None,
+    lead_role: str = "",
+    due_date: dt.date | None = None,
+    status: str = ActionStatus.NOT_STARTED,
+    success_measure: str = "",
+    requirements: Iterable[Requirement] = (),
+) -> Action:
+    _require_edit(user, plan)
+    requirements = list(requirements)
+    values = {
+        "title": title,
+        "theme": theme,
+        "lead_user": lead_user,
+        "status": status,
+        "requirements": requirements,
+    }
+    _check_action_values(plan, values)
+    if lead_user is None and not lead_role.strip():
+        raise PlanError("Choose the lead, or enter the lead's role.")
+    with transaction.atomic():
+        # Lock the plan so that two actions added at once get different numbers.
+        ImprovementPlan.objects.select_for_update().filter(pk=plan.pk).exists()
+        number = (plan.actions.aggregate(m=Max("number"))["m"] or 0) + 1
+        action = Action(
+            plan=plan,
+            number=number,
+            title=title.strip(),
+            description=description.strip(),
+            theme=theme,
+            lead_user=lead_user,
+            lead_role=lead_role.strip(),
+            due_date=due_date,
+            status=status,
+            success_measure=success_measure.strip(),
+            created_by=user,
+            updated_by=user,
+        )
+        _as(user, action)
+        action.save()
+        if requirements:
+            action.requirements.set(requirements)
+    return action
+
+
+def update_action(
+    action: Action, *, user: Any, expected_version: int, changes: Mapping[str, Any]
+) -> Action:
+    """Change an action's fields (ACTION_FIELDS). If anyone saved the action after
+    `expected_version` was loaded, nothing is saved and EditConflict says who and when."""
+    plan = action.plan
+    _require_edit(user, plan)
+    _check_action_values(plan, changes)
+    with transaction.atomic():
+        current = (
+            Action.objects.select_for_update()
+            .select_related("plan__local_authority", "updated_by")
+            .get(pk=action.pk)
+        )
+        if current.version != expected_version:
+            raise EditConflict(current, expected_version, dict(changes))
+        lead_user = changes.get("lead_user", current.lead_user)
+        lead_role = changes.get("lead_role", current.lead_role)
+        if lead_user is None and not (lead_role or "").strip():
+            raise PlanError("Choose the lead, or enter the lead's role.")
+        for name, value in changes.items():
+            if name == "requirements":
+                continue
+            if isinstance(value, str):
+                value = value.strip()
+            setattr(current, name, value)
+        current.version += 1
+        current.updated_by = user
+        _as(user, current)
+        current.save()
+        if "requirements" in changes:
+            wanted = {r.pk for r in changes["requirements"]}
+            if wanted != set(current.requirements.values_list("pk", flat=True)):
+                current.requirements.set(list(changes["requirements"]))
+    return current
+
+
+# --- Milestones ----------------------------------------------------------------------------------
+
+
+def add_milestone(
+    action: Action, *, user: Any, title: str, due_date: dt.date | None = None
+) -> Milestone:
+    _require_edit(user, action.plan)
+    title = title.strip()
+    if not title:
+        raise PlanError("Enter the milestone.")
+    milestone = Milestone(action=action, title=title, due_date=due_date)
+    _as(user, milestone)
+    milestone.save()
+    return milestone
+
+
+def update_milestone(
+    milestone: Milestone,
+    *,
+    user: Any,
+    title: str | None = None,
+    due_date: dt.date | None | str = "unchanged",
+    done: bool | None = None,
+    today: dt.date | None = None,
+) -> Milestone:
+    _require_edit(user, milestone.action.plan)
+    if title is not None:
+        if not title.strip():
+            raise PlanError("Enter the milestone.")
+        milestone.title = title.strip()
+    if due_date != "unchanged":
+        milestone.due_date = due_date  # type: ignore[assignment]
+    if done is not None and done != milestone.done:
+        milestone.done = done
+        milestone.done_on = (today or timezone.localdate()) if done else None
+    _as(user, milestone)
+    milestone.save()
+    return milestone
+
+
+def delete_milestone(milestone: Milestone, *, user: Any) -> None:
+    _require_edit(user, milestone.action.plan)
+    _as(user, milestone)
+    milestone.delete()
+
+
+# --- Progress updates ----------------------------------------------------------------------------
+
+
+def post_update(
+    action: Action,
+    *,
+    user: Any,
+    narrative: str,
+    rag: str,
+    date: dt.date | None = None,
+    evidence: str = "",
+) -> ProgressUpdate:
+    """A dated progress narrative with the author's RAG. Editors and admins post on any action;
+    contributors on the actions they lead. The first update on a not-started action marks it in
+    progress."""
+    if not permissions.can_post_update(user, action):
+        raise PermissionDenied("You can only post updates on the actions you lead.")
+    narrative = narrative.strip()
+    if not narrative:
+        raise PlanError("Enter the progress made.")
+    if rag not in JudgedRag.values:
+        raise PlanError("Choose red, amber or green.")
+    with transaction.atomic():
+        update = ProgressUpdate(
+            action=action,
+            date=date or timezone.localdate(),
+            narrative=narrative,
+            rag=rag,
+            evidence=evidence.strip(),
+            author=user,
+        )
+        _as(user, update)
+        update.save()
+        if action.status == ActionStatus.NOT_STARTED:
+            current = Action.objects.select_for_update().get(pk=action.pk)
+            if current.status == ActionStatus.NOT_STARTED:
+                current.status = ActionStatus.IN_PROGRESS
+                current.version += 1
+                current.updated_by = user
+                _as(user, current)
+                current.save()
+                action.status, action.version = current.status, current.version
+    return update
+
+
+# --- RAG overrides -------------------------------------------------------------------------------
+
+
+def standing_override(action: Action) -> RagOverride | None:
+    return action.rag_overrides.filter(cleared_at__isnull=True).select_related("set_by").first()
+
+
+def set_rag_override(action: Action, *, user: Any, rag: str, reason: str) -> RagOverride:
+    """An editor's RAG for the action, shown with their name and reason until cleared. Replaces
+    any override standing before."""
+    _require_edit(user, action.plan)
+    reason = reason.strip()
+    if not reason:
+        raise PlanError("Enter why the RAG is being set by hand.")
+    if rag not in JudgedRag.values:
+        raise PlanError("Choose red, amber or green.")
+    now = timezone.now()
+    with transaction.atomic():
+        for old in action.rag_overrides.select_for_update().filter(cleared_at__isnull=True):
+            old.cleared_at, old.cleared_by = now, user
+            _as(user, old)
+            old.save()
+        override = RagOverride(action=action, rag=rag, reason=reason, set_by=user, set_at=now)
+        _as(user, override)
+        override.save()
+    return override
+
+
+def clear_rag_override(action: Action, *, user: Any) -> bool:
+    """Return the action to the RAG rules. True when an override was standing."""
+    _require_edit(user, action.plan)
+    cleared = False
+    with transaction.atomic():
+        for old in action.rag_overrides.select_for_update().filter(cleared_at__isnull=True):
+            old.cleared_at, old.cleared_by = timezone.now(), user
+            _as(user, old)
+            old.save()
+            cleared = True
+    return cleared

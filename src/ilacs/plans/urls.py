@@ -1,0 +1,36 @@
+from django.urls import path
+
+from ilacs.plans import views
+
+app_name = "plans"
+
+_plan = "<slug:slug>/plans/<int:pk>/"
+_action = _plan + "actions/<int:number>/"
+
+urlpatterns = [
+    path("<slug:slug>/inspections/<int:inspection_pk>/plan/", views.create, name="create"),
+    path(_plan, views.detail, name="detail"),
+    path(_plan + "edit/", views.edit, name="edit"),
+    path(_plan + "dashboard/", views.dashboard, name="dashboard"),
+    path(_plan + "history/", views.plan_history, name="history"),
+    path(_plan + "themes/", views.themes, name="themes"),
+    path(_plan + "themes/<int:theme_pk>/", views.theme_edit, name="theme_edit"),
+    path(_plan + "themes/<int:theme_pk>/move/", views.theme_move, name="theme_move"),
+    path(_plan + "requirements/add/", views.requirement_add, name="requirement_add"),
+    path(_plan + "actions/add/", views.action_add, name="action_add"),
+    path(_action, views.action_detail, name="action"),
+    path(_action + "edit/", views.action_edit, name="action_edit"),
+    path(_action + "update/", views.action_update, name="action_update"),
+    path(_action + "rag/", views.action_rag, name="action_rag"),
+    path(_action + "history/", views.action_history, name="action_history"),
+    path(_action + "milestones/add/", views.milestone_add, name="milestone_add"),
+    path(_action + "milestones/<int:milestone_pk>/", views.milestone_edit, name="milestone_edit"),
+    path(
+        _action + "milestones/<int:milestone_pk>/done/", views.milestone_done, name="milestone_done"
+    ),
+]
+
+# Not about one council: the RAG rules, for everyone signed in.
+help_urlpatterns = [
+    path("rag/", views.rag_help, name="rag"),
+]
