@@ -136,8 +136,12 @@ def mark_page_furniture(
             text = lines[i].text
             is_top = pos < 3
             is_bottom = pos >= len(by_page[page]) - 3
-            if counts[_shape(text)] >= threshold or (
-                (is_top or is_bottom) and _PAGE_NUMBER_RE.match(text)
+            shape = _shape(text)
+            numbered = (shape.startswith("# ") or shape.endswith(" #")) and len(shape) > 12
+            if (
+                counts[shape] >= threshold
+                or (numbered and counts[shape] >= 3)  # "4 Inspection of ...: Hull" on a part
+                or ((is_top or is_bottom) and _PAGE_NUMBER_RE.match(text))
             ):
                 lines[i].kind = NOISE
     # A page number printed on its own line right after a marked header (ILACS: date + number).

@@ -274,7 +274,7 @@ _LSCB_SENTENCE = re.compile(
 )
 _LSCB_SECTION = re.compile(
     r"^(?:section 2\b.*|the local safeguarding children board(?: \(lscb\))?|"
-    r"(?:review|inspection) of the effectiveness of the local safeguarding children board.*|"
+    r"(?:review|inspection) of the effectiveness of the local safeguarding\b.*|"
     r"the effectiveness of the local safeguarding children board.*|"
     r"the local safeguarding children board (?:is|requires).*|"
     r"(?:the )?local safeguarding children board\s*(?:\(lscb\))?\s*)$",
@@ -582,8 +582,12 @@ class ReportParser:
         }
         rest = _DATES_LINE.match(self.lines[self.seg.dates_at].text)["rest"]  # type: ignore[index]
         nxt = self.next_body(self.seg.dates_at)
-        if not re.search(r"\b(?:19|20)\d{2}\b", rest) and nxt is not None:
-            rest += " " + self.lines[nxt].text
+        if (
+            nxt is not None
+            and not re.search(r"\b(?:19|20)\d{2}\s*$", rest)
+            and re.match(r"(?i)^(?:\d{1,2}\b|[a-z]+ (?:19|20)\d{2})", self.lines[nxt].text)
+        ):
+            rest += " " + self.lines[nxt].text  # the dates wrap onto the next line
         out["inspection_start"], out["inspection_end"] = fields.parse_date_range(rest)
         out["published"] = None
         for i in range(self.seg.dates_at, min(self.seg.end, self.seg.dates_at + 12)):
