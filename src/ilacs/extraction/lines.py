@@ -220,11 +220,24 @@ def mark_footnotes(lines: list[Line]) -> None:
             i = idxs[j]
             text = lines[i].text
             m = _FOOTNOTE_START.match(text)
-            if not m or m.group(1) not in markers or _MONTH_START.match(text):
+            if not m or _MONTH_START.match(text):
                 continue
-            after_blank = i > 0 and lines[i - 1].text == "" and lines[i - 1].page == page
             rest = text[m.end() :]
-            if after_blank or re.match(r"^[A-Z‘“(]", rest):
+            after_blank = i > 0 and lines[i - 1].text == "" and lines[i - 1].page == page
+            capital = re.match(r"^[A-Z‘“(]", rest) is not None
+            if m.group(1) in markers and (after_blank or capital):
+                start = j
+                break
+            # the marker can be lost from the text layer: then the footnote must follow a
+            # finished sentence and run, unnumbered, to the foot of the page
+            prev_text = lines[idxs[j - 1]].text
+            if (
+                capital
+                and len(m.group(1)) == 1
+                and re.search(r"[.:;)]\s*$", prev_text)
+                and not any(_NUMBERED.match(lines[k].text) for k in idxs[j + 1 :])
+                and len(rest) > 30
+            ):
                 start = j
                 break
         if start is not None:

@@ -209,7 +209,8 @@ _SECTION_HEADINGS = re.compile(
     r"children living in this area|child protection in this area|"
     r"children looked after in this area|other (?:inspection|relevant) .*|"
     r"the effectiveness of (?:the )?(?:board|lscb).*|information about this review|"
-    r"what the inspection judgements mean.*)$",
+    r"what the inspection judgements mean.*|the graded judge?ments? (?:for|about|on) .*|"
+    r"key judge?ments?(?: judge?ment grade)?)$",
     re.I,
 )
 # Headings that never head a topic inside an improvement list
@@ -431,9 +432,16 @@ class ReportParser:
             return False
         if "(grade " in text.lower():
             return False  # 2012-13 grading key rows inside a paragraph
-        if (_SECTION_HEADINGS.match(text) or _REC_HEAD.match(text)) and self.after_sentence(i):
-            return True
+        known = _SECTION_HEADINGS.match(text) or _REC_HEAD.match(text)
+        nxt = self.next_body(i)
+        if not known and nxt is not None and not _ends_sentence(text):
+            # a known heading wrapped over two lines ("Leadership, management and" / "governance")
+            following = self.lines[nxt]
+            if following.page == line.page and len(following.text) < self.width * 0.7:
+                known = _SECTION_HEADINGS.match(f"{text} {strip_marker(following.text)}")
         prev = self.prev_body(i)
+        if known and (self.after_sentence(i) or (prev is not None and self.ended_early(prev))):
+            return True
         if (_REC_HEAD.match(text) or _MAJOR_SECTIONS.match(text)) and (
             prev is None or self.lines[prev].page != line.page
         ):
