@@ -74,6 +74,8 @@ class ReportParser:
         self._heading_cache: dict[int, bool] = {}
         # the LSCB judgement printed at the start of its section (SIF), outside the table
         self.lscb_judgement_lines: set[int] = set()
+        # numbered paragraphs that only introduce a list of actions (2012-13)
+        self.lead_ins: set[int] = set()
         # next/previous body line for every index, computed once
         n = seg.end
         self._is_body = [not line.kind and bool(line.text) for line in lines[:n]]
@@ -531,7 +533,6 @@ class ReportParser:
         """
         items: list[_Item] = []
         numbered: bool | None = None
-        lead_in: _Item | None = None
         i = start
         last = start
         while i < self.seg.end:
@@ -556,7 +557,8 @@ class ReportParser:
                 ):
                     # 2012-13: a numbered lead-in paragraph ("In order to improve ...")
                     # introduces the bulleted items
-                    lead_in = items.pop()
+                    # (labels rule 9 leaves that paragraph out of the findings, too)
+                    self.lead_ins.add(items.pop().line_index)
                     items.append(_Item(None, [text], [], line.page, i))
                     numbered = False
                 elif cur and cur.number is not None:
@@ -622,7 +624,6 @@ class ReportParser:
                     cur.parts.append(text)
             last = i + 1
             i += 1
-        del lead_in
         return items, last
 
     def _to_recs(self, items: list[_Item]) -> list[Recommendation]:
@@ -761,6 +762,7 @@ class ReportParser:
                     lscb_start = i
                     break
         recs, lscb_recs, claimed = self.recommendations(body_start, lscb_start, kind)
+        claimed |= self.lead_ins
         paragraphs = self.paragraphs(table_lines | self.lscb_judgement_lines, claimed)
         return ExtractedReport(
             source=source,
