@@ -13,7 +13,8 @@ from dataclasses import dataclass
 # Bullet glyphs seen in Ofsted reports: Wingdings/Symbol private-use glyphs, squares and dots.
 TOP_BULLETS = "\uf0b7\uf06e\uf0a7\uf0be\uf0d8\uf076\uf0fc◼■▪●•◆♦➢➤►▶·*"
 _TOP_RE = re.compile(rf"^\s*[{re.escape(TOP_BULLETS)}](?:\s+|(?=[A-Za-z‘“'\"(]))")
-_SUB_RE = re.compile(r"^(?:[\uf02d─―–]|o(?=\s)|-(?=\s))\s*")
+SUB_BULLETS = "\uf02d─―–−\u0335\u0336⁃◦▫"
+_SUB_RE = re.compile(rf"^(?:[{SUB_BULLETS}]|o(?=\s)|-(?=\s))\s*")
 # Markdown-ish text exports write "- item"; treat a leading "- " as a top-level bullet there.
 _DASH_RE = re.compile(r"^\s*[-–]\s+(?=\S)")
 
@@ -79,7 +80,7 @@ def make_lines(pages: list[str], paged: bool) -> list[Line]:
     raw_pages = [clean_page(p) for p in pages]
     # A text export from Word or markdown uses "- item" for bullets; PDFs use glyphs.
     dash_bullets = not paged or sum(p.count("\n- ") for p in raw_pages) > 3
-    bullet_start = set(TOP_BULLETS) | {"\uf02d", "─", "―", "–", "o", "-"}
+    bullet_start = set(TOP_BULLETS) | set(SUB_BULLETS) | {"o", "-"}
     for i, page in enumerate(raw_pages):
         page_no = i + 1 if paged else None
         for raw in page.split("\n"):
