@@ -264,6 +264,21 @@ class ReportParser:
         above = " ".join(p for p in parts[:title_idx])
         candidates: list[str] = []
         m = re.search(
+            rf"(?:focused|monitoring) visit (?:to|of) (?:the )?(?P<la>.+?)(?: local authority)?"
+            rf" children{APOS}s services",
+            t,
+            re.I,
+        )
+        if m:
+            candidates.append(m["la"])
+        m = re.search(
+            r"joint targeted area inspection of the multi-agency response to .+? in (?P<la>.+)$",
+            t,
+            re.I,
+        )
+        if kind == "jtai" and m:
+            candidates.append(m["la"])
+        m = re.search(
             rf"inspection of (?:the )?(?P<la>.+?)(?:\s+local authority)?\s+children{APOS}?s?\s+"
             r"(?:services|social care services)\b",
             t,
@@ -293,14 +308,6 @@ class ReportParser:
         )
         if kind == "other" and m:
             candidates.append(m["la"])
-        m = re.search(
-            rf"(?:focused|monitoring) visit (?:to|of) (?P<la>.+?)(?: local authority)?"
-            rf" children{APOS}s services",
-            t,
-            re.I,
-        )
-        if m:
-            candidates.append(m["la"])
         for cand in candidates:
             name = fields.clean_la_name(cand)
             if name:
@@ -316,7 +323,13 @@ class ReportParser:
             "title": " ".join(parts[title_idx:]) or None,
             "local_authority": self.council(parts, kind),
         }
-        rest = DATES_LINE.match(self.lines[self.seg.dates_at].text)["rest"]  # type: ignore[index]
+        dates_line = DATES_LINE.match(self.lines[self.seg.dates_at].text)
+        if dates_line:
+            rest = dates_line["rest"]
+        else:
+            # a letter: "This letter summarises the findings of the focused visit ... on 10 and
+            # 11 May 2023." The dates are in its first sentence.
+            rest = self._letter_sentence(self.seg.dates_at)
         nxt = self.next_body(self.seg.dates_at)
         if (
             nxt is not None
@@ -334,6 +347,36 @@ class ReportParser:
         out["lead_inspector"] = self.lead_inspector()
         return out
 
+    def _letter_sentence(self, i: int) -> str:
+        parts = [self.lines[i].text]
+        j = i
+        while not ends_sentence(parts[-1]) and len(parts) < 4:
+            nxt = self.next_body(j)
+            if nxt is None:
+                break
+            parts.append(self.lines[nxt].text)
+            j = nxt
+        text = join_wrapped(parts)
+        m = re.search(r"(?:\bon|\bbetween|\bfrom)\s+\d.*", text)
+        return (m.group(0) if m else text).split(". ")[0]
+
+    def _signed_by(self) -> str | None:
+        """The inspector who signs a letter: "Yours sincerely", a name, "His Majesty’s Inspector"."""
+        for i in range(self.seg.end - 1, self.seg.dates_at, -1):
+            if not self.body(i) or not re.match(
+                r"(?i)^yours (?:sincerely|faithfully)", self.lines[i].text
+            ):
+                continue
+            nxt = self.next_body(i)
+            if nxt is None:
+                return None
+            after = self.next_body(nxt)
+            signature = self.lines[nxt].text
+            if after is not None and re.search(r"(?i)inspector|\bHMI\b", self.lines[after].text):
+                signature += ", " + self.lines[after].text
+            return fields.clean_inspector(signature)
+        return None
+
     def lead_inspector(self) -> str | None:
         for i in range(self.seg.start, self.seg.end):
             if not self.body(i):
@@ -348,7 +391,7 @@ class ReportParser:
             cleaned = fields.clean_inspector(name)
             if cleaned:
                 return cleaned
-        return None
+        return self._signed_by()
 
     # -- judgements ----------------------------------------------------------------------------
 

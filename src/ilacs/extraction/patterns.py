@@ -16,7 +16,7 @@ SENTENCE_END = re.compile(r"[.!?;:][’”'\")\]]*\s*$|\)\s*\.?$")
 ROW_START = re.compile(r"^\d(?:\.\d)?\.?\s")
 REC_HEAD = re.compile(
     r"^(?:what needs to improve(?: in this local authority)?\s*\??|recommendations|"
-    r"areas for improvement|priority and immediate action|"
+    r"areas for improvement|priority and immediate action|areas? for priority action|"
     r"what does the (?:local authority|lscb|board|local safeguarding children board) need to "
     r"improve\s*\??)\s*[.:]?$",
     re.I,

@@ -20,6 +20,14 @@ DATES_LINE = re.compile(
     r"dates?\s+of\s+(?:the\s+)?visit)\b\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
+# Letters (focused and monitoring visits, joint targeted area inspections) print no "Inspection
+# dates" line: their first sentence gives the dates instead.
+LETTER_DATES = re.compile(
+    r"^(?:this letter (?:summarises|sets out)|thank you for (?:the help|your help)|"
+    r"(?:this|the) (?:focused|monitoring) visit (?:was|took place))",
+    re.I,
+)
+LETTER_TITLE = re.compile(r"^(?:focused visit|monitoring visit|joint targeted area)", re.I)
 TITLE_START = re.compile(
     r"^(?:re-?\s?)?inspection of\b|^focused visit\b|^monitoring visit\b|^joint targeted area"
     r"|^review of the effectiveness of the (?:local )?safeguarding",
@@ -79,8 +87,11 @@ def find_reports(lines: list[Line]) -> list[Segment]:
     i = 0
     while i < len(lines):
         if lines[i].text and TITLE_START.match(lines[i].text):
+            letter = LETTER_TITLE.match(lines[i].text) is not None
             for j in next_text(lines, i, 9)[1:]:
-                if DATES_LINE.match(lines[j].text):
+                if DATES_LINE.match(lines[j].text) or (
+                    letter and LETTER_DATES.match(lines[j].text)
+                ):
                     anchors.append((i, j))
                     i = j
                     break
@@ -135,8 +146,12 @@ def council_lines_start(lines: list[Line], title_at: int) -> int:
             start = j
             j -= 1
             continue
-        if len(line.text) > 70 or line.text.endswith((".", ":", ";")):
-            break
+        if (
+            len(line.text) > 70
+            or line.text.endswith((".", ":", ";"))
+            or re.match(r"(?i)^dear\b", line.text)
+        ):
+            break  # a letter's salutation is not the council's name
         start = j
         taken += 1
         j -= 1
