@@ -67,6 +67,7 @@ def test_cli_jsonl_and_exit_status(report_files, tmp_path, capsys):
         "Northmoor",
         "Kingsford",
         "Fenshire",
+        "Eastvale",
     ]
     bad = tmp_path / "empty.pdf"
     bad.write_bytes(b"")
