@@ -74,6 +74,7 @@ def _action_for(plan: ImprovementPlan, number: int, *, facts: bool = False) -> A
 def _base_context(request: HttpRequest, plan: ImprovementPlan, **extra: Any) -> dict[str, Any]:
     context = {
         "plan": plan,
+        "plan_url": reverse("plans:detail", args=[plan.local_authority.slug, plan.pk]),
         "la": plan.local_authority,
         "can_edit": permissions.can_edit_plan(request.user, plan.local_authority),
         "today": timezone.localdate(),
