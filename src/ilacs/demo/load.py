@@ -167,6 +167,16 @@ def _working_day_on_or_before(day: dt.date) -> dt.date:
     return day
 
 
+def _update_day(today: dt.date, slot: int) -> dt.date:
+    """When a demo progress update was written (see plan_content.months): slot 1 about 12 days
+    ago, each earlier slot the 20th of the month before, so there is one update a month."""
+    latest = _working_day_on_or_before(today - dt.timedelta(days=12))
+    if slot <= 1:
+        return latest
+    months = latest.year * 12 + latest.month - 1 - (slot - 1)
+    return _working_day_on_or_before(dt.date(months // 12, months % 12 + 1, 20))
+
+
 def _redate(model: Any, pk: int, when: dt.datetime, **fields: Any) -> None:
     """Give an object's history rows (and the listed fields) the date they describe."""
     rows = list(model.history.filter(id=pk).order_by("history_date", "history_id"))
@@ -271,8 +281,8 @@ def _build_demo_plan(context: DemoContext, today: dt.date) -> Any:
             else:
                 _redate(Milestone, milestone.pk, _when(refreshed, 9, 45))
         author = users[spec.author]
-        for days_ago, rag, narrative, *evidence in spec.updates:
-            on = _working_day_on_or_before(day(-days_ago))
+        for slot, rag, narrative, *evidence in spec.updates:
+            on = _update_day(today, slot)
             update = services.post_update(
                 action,
                 user=author,
@@ -295,13 +305,13 @@ def _build_demo_plan(context: DemoContext, today: dt.date) -> Any:
                 history_date=_when(day(-moved_ago), 12)
             )
         if spec.status != action.status:
-            last_update = spec.updates[-1][0] if spec.updates else 1
+            last_update = _update_day(today, spec.updates[-1][0] if spec.updates else 1)
             action = services.update_action(
                 action, user=erin, expected_version=action.version, changes={"status": spec.status}
             )
             latest = Action.history.filter(id=action.pk).order_by("-history_date").first()
             Action.history.filter(history_id=latest.history_id).update(
-                history_date=_when(_working_day_on_or_before(day(-last_update)), 16)
+                history_date=_when(last_update, 16)
             )
         if spec.override:
             rag, reason, days_ago = spec.override

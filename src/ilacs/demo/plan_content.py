@@ -47,21 +47,22 @@ class DemoAction:
     success_measure: str
     recommendations: list[int]
     milestones: list[tuple[str, int, bool]] = field(default_factory=list)  # title, due, done
-    # Progress updates, oldest first: (days ago, RAG, narrative[, evidence]).
+    # Progress updates, oldest first: (slot, RAG, narrative[, evidence]); see `months`.
     updates: list[tuple] = field(default_factory=list)
     author: str = "editor"  # who posts the updates
     override: tuple[str, str, int] | None = None  # RAG, reason, days ago
     due_changed_from: tuple[int, int] | None = None  # (earlier due date, days ago it moved)
 
 
-def monthly(days_ago: list[int], items: list[tuple]) -> list[tuple]:
-    """Pair update dates (days ago) with (RAG, narrative[, evidence])."""
-    return [(d, *item) for d, item in zip(days_ago, items, strict=True)]
+def monthly(slots: list[int], items: list[tuple]) -> list[tuple]:
+    """Pair update slots (see `months`) with (RAG, narrative[, evidence])."""
+    return [(k, *item) for k, item in zip(slots, items, strict=True)]
 
 
 def months(first: int, last: int) -> list[int]:
-    """Days ago of monthly updates from `first` months ago to `last` months ago."""
-    return [30 * k - 5 for k in range(first, last - 1, -1)]
+    """Monthly update slots, oldest first. Slot 1 is the latest update (about 12 days before the
+    demonstration is loaded); slot k is the 20th of the (k - 1)th month before it."""
+    return list(range(first, last - 1, -1))
 
 
 ACTIONS: list[DemoAction] = [
@@ -160,7 +161,7 @@ ACTIONS: list[DemoAction] = [
         ],
         author="contributor",
         updates=monthly(
-            months(10, 2),
+            months(11, 3),
             [
                 (
                     "green",
@@ -390,7 +391,7 @@ ACTIONS: list[DemoAction] = [
         ),
         recommendations=[1, 2],
         updates=monthly(
-            [235, 145, 85, 25],
+            [8, 5, 3, 1],
             [
                 ("green", "Escalation process relaunched with all reviewing officers."),
                 ("amber", "Escalations are made but only 62% resolved within 20 working days."),
@@ -472,7 +473,7 @@ ACTIONS: list[DemoAction] = [
             ("70% of supervision records good or better", 160, False),
         ],
         updates=monthly(
-            [295, 205, 115, 25],
+            [10, 7, 4, 1],
             [
                 (
                     "green",
@@ -515,7 +516,7 @@ ACTIONS: list[DemoAction] = [
             ("First cohort completes", 60, False),
         ],
         updates=monthly(
-            [235, 175, 115, 55, 25],
+            [8, 6, 4, 2, 1],
             [
                 ("green", "Programme designed with the regional teaching partnership."),
                 ("green", "First cohort of seven managers started."),
@@ -560,7 +561,7 @@ ACTIONS: list[DemoAction] = [
         ),
         recommendations=[4],
         updates=monthly(
-            [265, 175, 85, 25],
+            [9, 6, 3, 1],
             [
                 ("green", "First bulletin published: contingency planning."),
                 ("green", "Second bulletin: recording management decisions."),
@@ -674,7 +675,7 @@ ACTIONS: list[DemoAction] = [
         success_measure="",
         recommendations=[4],
         updates=monthly(
-            [325, 295],
+            [11, 10],
             [
                 ("green", "Market testing under way with three suppliers."),
                 (
@@ -706,7 +707,7 @@ ACTIONS: list[DemoAction] = [
             ("Second annual self-assessment to Cabinet", 130, False),
         ],
         updates=monthly(
-            [265, 205, 175, 85, 25],
+            [9, 7, 6, 3, 1],
             [
                 ("green", "Evidence gathered for each recommendation."),
                 ("green", "Draft self-assessment to the improvement board."),
@@ -737,7 +738,7 @@ ACTIONS: list[DemoAction] = [
         ),
         recommendations=[2, 4],
         updates=monthly(
-            [205, 145, 85, 25],
+            [7, 5, 3, 1],
             [
                 ("green", "Terms of reference agreed. First meeting held."),
                 ("green", "Meetings held monthly. Decisions log in place."),
