@@ -361,7 +361,7 @@ def update_action(
     _check_action_values(plan, changes)
     with transaction.atomic():
         current = (
-            Action.objects.select_for_update()
+            Action.objects.select_for_update(of=("self",))
             .select_related("plan__local_authority", "updated_by")
             .get(pk=action.pk)
         )
