@@ -335,7 +335,7 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
             out.write(_row_line(row) + "\n")
     out.write("\nRecommendations\n")
     for requirement in plan.requirements.order_by("number"):
-        numbers = [r.action.number for r in rows if requirement in r.action.requirements.all()]
+        numbers = [r.action.number for r in rows if requirement in r.action.requirement_list]
         answered = ", ".join(map(str, numbers)) if numbers else "no action yet"
         out.write(f"  {requirement.label}: {requirement.short_text} [actions: {answered}]\n")
     return 0

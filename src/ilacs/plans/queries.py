@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from ilacs.plans.models import (
@@ -116,12 +117,49 @@ class Filters:
         )
 
 
+# What a row of an action table needs; the rest (description, measure...) is left in the database.
+ROW_FIELDS = (
+    "id",
+    "plan_id",
+    "number",
+    "title",
+    "theme_id",
+    "lead_user_id",
+    "lead_role",
+    "due_date",
+    "status",
+)
+
+
 def plan_actions(plan: ImprovementPlan) -> QuerySet[Action]:
-    return with_rag_facts(
-        plan.actions.select_related("theme", "lead_user").prefetch_related(
-            Prefetch("requirements", queryset=Requirement.objects.order_by("number"))
-        )
-    ).order_by("number")
+    return with_rag_facts(plan.actions.only(*ROW_FIELDS)).order_by("number")
+
+
+def attach_related(plan: ImprovementPlan, actions: list[Action]) -> None:
+    """Give each action its theme, lead and linked requirements (`requirement_list`), read once
+    for the whole plan in three small queries rather than one object per row and relation."""
+    themes = {theme.pk: theme for theme in plan.themes.all()}
+    lead_ids = {a.lead_user_id for a in actions if a.lead_user_id}
+    leads = {
+        user.pk: user
+        for user in get_user_model()
+        .objects.filter(pk__in=lead_ids)
+        .only("id", "username", "first_name", "last_name")
+    }
+    requirements = {r.pk: r for r in plan.requirements.order_by("number")}
+    linked: dict[int, list[Requirement]] = {}
+    links = Action.requirements.through.objects.filter(action__plan=plan)
+    for action_id, requirement_id in links.values_list("action_id", "requirement_id"):
+        if requirement_id in requirements:
+            linked.setdefault(action_id, []).append(requirements[requirement_id])
+    theme_field = Action._meta.get_field("theme")
+    lead_field = Action._meta.get_field("lead_user")
+    plan_field = Action._meta.get_field("plan")
+    for action in actions:
+        theme_field.set_cached_value(action, themes.get(action.theme_id))
+        lead_field.set_cached_value(action, leads.get(action.lead_user_id))
+        plan_field.set_cached_value(action, plan)
+        action.requirement_list = sorted(linked.get(action.pk, []), key=lambda r: r.number)
 
 
 def action_rows(
@@ -156,9 +194,11 @@ def action_rows(
             | Q(success_measure__icontains=q)
             | Q(matched_in_update=True)
         )
+    actions = list(queryset)
+    attach_related(plan, actions)
     rows = [
         ActionRow(a, rag_status(a, today), bool(getattr(a, "matched_in_update", False)))
-        for a in queryset
+        for a in actions
     ]
     if filters.rag:
         rows = [row for row in rows if row.rag.rag == filters.rag]
@@ -190,12 +230,22 @@ def requirements_without_action(plan: ImprovementPlan) -> list[Requirement]:
 def lead_choices(plan: ImprovementPlan) -> list[tuple[str, str]]:
     """(key, label) for each lead of the plan's actions: members by name, others by role."""
     seen: dict[str, str] = {}
-    for action in plan.actions.select_related("lead_user").order_by():
-        key = action.lead_key
-        if not key:
-            continue
-        label = action.lead_name if action.lead_user_id else action.lead_role
-        seen.setdefault(key, label)
+    rows = (
+        plan.actions.order_by()
+        .values_list(
+            "lead_user_id",
+            "lead_user__first_name",
+            "lead_user__last_name",
+            "lead_user__username",
+            "lead_role",
+        )
+        .distinct()
+    )
+    for user_id, first, last, username, role in rows:
+        if user_id:
+            seen.setdefault(f"user:{user_id}", f"{first} {last}".strip() or username)
+        elif role:
+            seen.setdefault(f"role:{role}", role)
     return sorted(seen.items(), key=lambda item: item[1].lower())
 
 

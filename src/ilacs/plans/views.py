@@ -147,7 +147,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     requirements = list(plan.requirements.order_by("number"))
     answered: dict[int, list[Action]] = {}
     for row in rows:
-        for requirement in row.action.requirements.all():
+        for requirement in row.action.requirement_list:
             answered.setdefault(requirement.pk, []).append(row.action)
     context = _base_context(
         request,
@@ -156,11 +156,29 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         unthemed=by_theme.get(None, []),
         rows=rows,
         rag_counts=queries.rag_counts(rows),
-        requirements=[(r, answered.get(r.pk, [])) for r in requirements],
+        requirements=[
+            RequirementSummary(r, answered.get(r.pk, []), LINKED_ACTIONS_SHOWN)
+            for r in requirements
+        ],
         days_to_deadline=(plan.submission_deadline - today).days,
         section="plan",
     )
     return render(request, "plans/detail.html", context)
+
+
+LINKED_ACTIONS_SHOWN = 12
+
+
+class RequirementSummary:
+    """A recommendation on the plan page: the actions that answer it (the first few linked, the
+    rest counted, with a link to the dashboard filtered to it)."""
+
+    def __init__(self, requirement: Requirement, actions: list[Action], shown: int):
+        self.requirement = requirement
+        self.open_actions = [a for a in actions if a.status != ActionStatus.CLOSED]
+        self.actions = actions
+        self.shown = actions[:shown]
+        self.more = max(0, len(actions) - shown)
 
 
 def _conflict_response(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from ilacs.plans.models import ActionStatus
 from ilacs.plans.rag import Rag, RagStatus
 
 register = template.Library()
@@ -69,29 +71,59 @@ def absolute(value: int | None) -> int | None:
 
 
 _NOWRAP = {"Due date": " ilacs-nowrap", "Last update": " ilacs-nowrap"}
+_STATUS_LABELS = {value: html.escape(str(label)) for value, label in ActionStatus.choices}
 
 
-def _rag_cell(row: Any) -> str:
-    tag = rag_tag(row.rag)
-    if row.rag.is_override:
-        return format_html(
-            '{}<span class="govuk-body-s ilacs-secondary-text ilacs-block">Set by {}</span>',
-            tag,
-            row.rag.override.set_by,
+def _e(value: Any) -> str:
+    """HTML-escaped text (the same escaping as Django's, without its per-call overhead)."""
+    return html.escape(str(value), quote=True)
+
+
+def _row_html(row: Any, base: str, show_theme: bool, show_update: bool, show_match: bool) -> str:
+    from ilacs.inspections.labels import format_date
+
+    action = row.action
+    notes = ""
+    theme = action.theme if action.theme_id else None
+    if show_theme and theme is not None:
+        notes += (
+            f'<span class="govuk-body-s ilacs-secondary-text ilacs-block">{_e(theme.name)}</span>'
         )
-    return tag
-
-
-def _lead_cell(action: Any) -> str:
+    if show_match and row.matched_in_update:
+        notes += (
+            '<span class="govuk-body-s ilacs-secondary-text ilacs-block">'
+            "Found in a progress update</span>"
+        )
     if action.lead_user_id:
+        lead = _e(action.lead_name)
         if action.lead_role:
-            return format_html(
-                '{}<span class="ilacs-secondary-text ilacs-block">{}</span>',
-                action.lead_name,
-                action.lead_role,
-            )
-        return conditional_escape(action.lead_name)
-    return conditional_escape(action.lead_role or "No lead")
+            lead += f'<span class="ilacs-secondary-text ilacs-block">{_e(action.lead_role)}</span>'
+    else:
+        lead = _e(action.lead_role or "No lead")
+    rag = row.rag
+    rag_cell = f'<strong class="govuk-tag {rag.tag_class} ilacs-rag-tag">{rag.label}</strong>'
+    if rag.is_override:
+        rag_cell += (
+            '<span class="govuk-body-s ilacs-secondary-text ilacs-block">'
+            f"Set by {_e(rag.override.set_by)}</span>"
+        )
+    cells = [
+        f'<td class="govuk-table__cell"><a class="govuk-link" href="{base}{action.number}/">'
+        f'<span class="ilacs-action-number">{action.number}.</span> {_e(action.title)}</a>'
+        f"{notes}</td>",
+        f'<td class="govuk-table__cell govuk-body-s">{lead}</td>',
+        '<td class="govuk-table__cell govuk-body-s ilacs-nowrap">'
+        f"{format_date(action.due_date) or 'None set'}</td>",
+    ]
+    if show_update:
+        cells.append(
+            '<td class="govuk-table__cell govuk-body-s ilacs-nowrap">'
+            f"{format_date(row.latest_update_date) or 'None yet'}</td>"
+        )
+    cells.append(f'<td class="govuk-table__cell">{rag_cell}</td>')
+    status = _STATUS_LABELS.get(action.status, action.status)
+    cells.append(f'<td class="govuk-table__cell govuk-body-s">{status}</td>')
+    return '<tr class="govuk-table__row">' + "".join(cells) + "</tr>"
 
 
 @register.simple_tag(takes_context=True)
@@ -105,10 +137,9 @@ def action_table(
     caption_visible: bool = False,
 ) -> str:
     """A GOV.UK table of actions (queries.ActionRow): number and title, lead, due date, RAG
-    (tag with its word) and status. Built in Python: a plan's dashboard has hundreds of rows."""
+    (a tag that says the word) and status. Built in Python, and each row once per page however
+    many tables show it: a plan's dashboard has hundreds of rows."""
     from django.urls import reverse
-
-    from ilacs.inspections.labels import format_date
 
     plan = context["plan"]
     base = reverse("plans:detail", args=[context["la"].slug, plan.pk]) + "actions/"
@@ -121,13 +152,11 @@ def action_table(
         "RAG",
         "Status",
     ]
+    hidden = "" if caption_visible else " govuk-visually-hidden"
     out = [
         '<table class="govuk-table ilacs-actions-table">',
-        format_html(
-            '<caption class="govuk-table__caption govuk-table__caption--s{}">{}</caption>',
-            "" if caption_visible else " govuk-visually-hidden",
-            caption,
-        ),
+        f'<caption class="govuk-table__caption govuk-table__caption--s{hidden}">{_e(caption)}'
+        "</caption>",
         "<colgroup>" + "".join(f'<col class="ilacs-w-{w}">' for w in widths) + "</colgroup>",
         '<thead class="govuk-table__head"><tr class="govuk-table__row">',
         *(
@@ -136,48 +165,12 @@ def action_table(
         ),
         '</tr></thead><tbody class="govuk-table__body">',
     ]
+    key = (base, show_theme, show_update, show_match)
     for row in rows:
-        action = row.action
-        notes = ""
-        if show_theme and action.theme_id and action.theme is not None:
-            notes += format_html(
-                '<span class="govuk-body-s ilacs-secondary-text ilacs-block">{}</span>',
-                action.theme.name,
-            )
-        if show_match and row.matched_in_update:
-            notes += (
-                '<span class="govuk-body-s ilacs-secondary-text ilacs-block">'
-                "Found in a progress update</span>"
-            )
-        cells = [
-            format_html(
-                '<td class="govuk-table__cell"><a class="govuk-link" href="{}{}/">'
-                '<span class="ilacs-action-number">{}.</span> {}</a>{}</td>',
-                base,
-                action.number,
-                action.number,
-                action.title,
-                mark_safe(notes),
-            ),
-            format_html('<td class="govuk-table__cell govuk-body-s">{}</td>', _lead_cell(action)),
-            format_html(
-                '<td class="govuk-table__cell govuk-body-s ilacs-nowrap">{}</td>',
-                format_date(action.due_date) or "None set",
-            ),
-        ]
-        if show_update:
-            cells.append(
-                format_html(
-                    '<td class="govuk-table__cell govuk-body-s ilacs-nowrap">{}</td>',
-                    format_date(row.latest_update_date) or "None yet",
-                )
-            )
-        cells.append(format_html('<td class="govuk-table__cell">{}</td>', _rag_cell(row)))
-        cells.append(
-            format_html(
-                '<td class="govuk-table__cell govuk-body-s">{}</td>', action.get_status_display()
-            )
-        )
-        out.append('<tr class="govuk-table__row">' + "".join(cells) + "</tr>")
+        cache = row.__dict__.setdefault("_html", {})
+        html_row = cache.get(key)
+        if html_row is None:
+            html_row = cache[key] = _row_html(row, base, show_theme, show_update, show_match)
+        out.append(html_row)
     out.append("</tbody></table>")
     return mark_safe("".join(out))
