@@ -123,6 +123,8 @@ STORAGES = {
 }
 # Largest report accepted by upload and `ilacs ingest`, in MB.
 ILACS_MAX_UPLOAD_MB = float(os.environ.get("ILACS_MAX_UPLOAD_MB", "50"))
+# Seconds one report may take to read; the reader runs in a worker process that is then killed.
+ILACS_EXTRACT_TIMEOUT = float(os.environ.get("ILACS_EXTRACT_TIMEOUT", "60"))
 # Request bodies larger than this are refused before they reach a view (the upload form's file
 # goes to a temporary file above FILE_UPLOAD_MAX_MEMORY_SIZE).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

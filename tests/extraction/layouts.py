@@ -537,7 +537,8 @@ def lac_2013() -> Layout:
                 ("leadership_management_governance", "adequate"),
             ],
             "recommendations": recs,
-            "paragraphs": [1, 2, 3, 4, 5, 6],
+            # paragraph 3 only introduces the list of actions (labels rule 9 leaves it out)
+            "paragraphs": [1, 2, 4, 5, 6],
         },
     )
 
@@ -585,4 +586,64 @@ def cabinet_paper() -> Layout:
     return Layout("cabinet_paper", pages, expected=expected)
 
 
-ALL = [ilacs_2019, ilacs_2023, ilacs_2026, sif_2016, lac_2013]
+def focused_visit_letter() -> Layout:
+    """An ILACS focused visit letter: no judgements, dates in the first sentence, signed."""
+    recs = [
+        "The timeliness of initial child protection conferences.",
+        "Management oversight of children who are privately fostered.",
+    ]
+    p1 = [
+        ("line", "14 June 2023"),
+        ("line", "Alex Morgan"),
+        ("line", "Director of Children’s Services"),
+        ("line", "Eastvale Council"),
+        ("line", "Dear Alex"),
+        ("line", "Focused visit to Eastvale local authority children’s services"),
+        (
+            "text",
+            "This letter summarises the findings of the focused visit to Eastvale local "
+            "authority children’s services on 10 and 11 May 2023. His Majesty’s Inspectors "
+            "for this visit were Priya Shah and Tom Reed.",
+        ),
+        (
+            "text",
+            "Inspectors looked at the local authority’s arrangements for children in need "
+            "and those subject to a child protection plan.",
+        ),
+        ("heading", "Headline findings"),
+        ("text", "Most children in need of help and protection receive a timely response."),
+        ("heading", "Areas for improvement"),
+        *[("bullet", r) for r in recs],
+        ("heading", "Main findings"),
+        (
+            "text",
+            "Leaders have a clear understanding of the strengths and weaknesses of practice "
+            "and have acted on the findings of the last inspection.",
+        ),
+        (
+            "text",
+            "Ofsted will take the findings from this focused visit into account when "
+            "planning your next inspection or visit.",
+        ),
+        ("line", "Yours sincerely"),
+        ("line", "Priya Shah"),
+        ("line", "His Majesty’s Inspector"),
+    ]
+    return Layout(
+        "focused_visit_letter",
+        [p1],
+        expected={
+            "report_type": "focused_visit",
+            "local_authority": "Eastvale",
+            "inspection_start": "2023-05-10",
+            "inspection_end": "2023-05-11",
+            "published": None,
+            "lead_inspector": "Priya Shah",
+            "judgements": [],
+            "recommendations": recs,
+            "paragraphs": [],
+        },
+    )
+
+
+ALL = [ilacs_2019, ilacs_2023, ilacs_2026, sif_2016, lac_2013, focused_visit_letter]

@@ -67,6 +67,7 @@ def test_cli_jsonl_and_exit_status(report_files, tmp_path, capsys):
         "Northmoor",
         "Kingsford",
         "Fenshire",
+        "Eastvale",
     ]
     bad = tmp_path / "empty.pdf"
     bad.write_bytes(b"")
@@ -92,3 +93,20 @@ def test_cli_never_shows_a_traceback_for_bad_input(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
     assert "ERROR unreadable" in captured.out
+
+
+def test_guarded_bytes_extraction_names_the_upload_and_times_out(report_files, monkeypatch):
+    from ilacs.extraction import extract_bytes_guarded
+
+    data = open(report_files[0], "rb").read()
+    (rec,) = extract_bytes_guarded(data, "from-browser.txt")
+    assert rec["source"]["file"] == "from-browser.txt"
+    assert rec["local_authority"] == "Exampleshire"
+
+    def slow(path, max_bytes=0):
+        time.sleep(30)
+
+    monkeypatch.setattr(api, "extract_file", slow)
+    (rec,) = extract_bytes_guarded(data, "stuck.txt", timeout=1.0)
+    assert rec["error"]["code"] == "timeout"
+    assert rec["source"]["file"] == "stuck.txt"

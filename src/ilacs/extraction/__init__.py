@@ -13,7 +13,7 @@ from .model import (
     Recommendation,
     Source,
 )
-from .runner import extract_many
+from .runner import extract_bytes_guarded, extract_many
 
 __all__ = [
     "ExtractedReport",
@@ -24,6 +24,7 @@ __all__ = [
     "Recommendation",
     "Source",
     "extract_bytes",
+    "extract_bytes_guarded",
     "extract_file",
     "extract_many",
     "extract_reports",

@@ -204,14 +204,14 @@ def sanity_counts(records: list[dict], out=sys.stdout) -> dict[str, int]:
     }
     types = Counter(r["report_type"] for r in reports)
     print(f"Corpus sanity ({counts['records']} records from the folder)", file=out)
-    print(f"  readable reports                      {counts['reports']}", file=out)
+    print(f"  readable reports                           {counts['reports']}", file=out)
     print(
-        "  by report type                        "
+        "  by report type                             "
         + ", ".join(f"{k} {v}" for k, v in types.most_common()),
         file=out,
     )
     print(
-        f"  unreadable inputs                     {counts['errors']}"
+        f"  unreadable inputs                          {counts['errors']}"
         + (f" ({', '.join(f'{k} {v}' for k, v in errors.most_common())})" if errors else ""),
         file=out,
     )
@@ -226,11 +226,12 @@ def sanity_counts(records: list[dict], out=sys.stdout) -> dict[str, int]:
         "without_overall_effectiveness": "graded, no overall effectiveness",
     }
     for key, label in labels.items():
-        print(f"  {label:37s} {counts[key]}", file=out)
+        print(f"  {label:42s} {counts[key]}", file=out)
     paragraphs = [len(r["paragraphs"]) for r in reports if r["paragraphs"]]
     if paragraphs:
         print(
-            f"  paragraphs per report (median)        {statistics.median(paragraphs):.0f}", file=out
+            f"  paragraphs per report (median)             {statistics.median(paragraphs):.0f}",
+            file=out,
         )
     return counts
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 # Bullet glyphs seen in Ofsted reports: Wingdings/Symbol private-use glyphs, squares and dots.
 TOP_BULLETS = "\uf0b7\uf06e\uf0a7\uf0be\uf0d8\uf076\uf0fc◼■▪●•◆♦➢➤►▶·*"
 _TOP_RE = re.compile(rf"^\s*[{re.escape(TOP_BULLETS)}](?:\s+|(?=[A-Za-z‘“'\"(]))")
-_SUB_RE = re.compile(r"^(?:[\uf02d─―–]|o(?=\s)|-(?=\s))\s*")
+SUB_BULLETS = "\uf02d─―–−\u0335\u0336⁃◦▫"
+_SUB_RE = re.compile(rf"^(?:[{SUB_BULLETS}]|o(?=\s)|-(?=\s))\s*")
 # Markdown-ish text exports write "- item"; treat a leading "- " as a top-level bullet there.
 _DASH_RE = re.compile(r"^\s*[-–]\s+(?=\S)")
 
@@ -79,7 +80,7 @@ def make_lines(pages: list[str], paged: bool) -> list[Line]:
     raw_pages = [clean_page(p) for p in pages]
     # A text export from Word or markdown uses "- item" for bullets; PDFs use glyphs.
     dash_bullets = not paged or sum(p.count("\n- ") for p in raw_pages) > 3
-    bullet_start = set(TOP_BULLETS) | {"\uf02d", "─", "―", "–", "o", "-"}
+    bullet_start = set(TOP_BULLETS) | set(SUB_BULLETS) | {"o", "-"}
     for i, page in enumerate(raw_pages):
         page_no = i + 1 if paged else None
         for raw in page.split("\n"):
@@ -136,8 +137,12 @@ def mark_page_furniture(
             text = lines[i].text
             is_top = pos < 3
             is_bottom = pos >= len(by_page[page]) - 3
-            if counts[_shape(text)] >= threshold or (
-                (is_top or is_bottom) and _PAGE_NUMBER_RE.match(text)
+            shape = _shape(text)
+            numbered = (shape.startswith("# ") or shape.endswith(" #")) and len(shape) > 12
+            if (
+                counts[shape] >= threshold
+                or (numbered and counts[shape] >= 3)  # "4 Inspection of ...: Hull" on a part
+                or ((is_top or is_bottom) and _PAGE_NUMBER_RE.match(text))
             ):
                 lines[i].kind = NOISE
     # A page number printed on its own line right after a marked header (ILACS: date + number).
@@ -216,11 +221,24 @@ def mark_footnotes(lines: list[Line]) -> None:
             i = idxs[j]
             text = lines[i].text
             m = _FOOTNOTE_START.match(text)
-            if not m or m.group(1) not in markers or _MONTH_START.match(text):
+            if not m or _MONTH_START.match(text):
                 continue
-            after_blank = i > 0 and lines[i - 1].text == "" and lines[i - 1].page == page
             rest = text[m.end() :]
-            if after_blank or re.match(r"^[A-Z‘“(]", rest):
+            after_blank = i > 0 and lines[i - 1].text == "" and lines[i - 1].page == page
+            capital = re.match(r"^[A-Z‘“(]", rest) is not None
+            if m.group(1) in markers and (after_blank or capital):
+                start = j
+                break
+            # the marker can be lost from the text layer: then the footnote must follow a
+            # finished sentence and run, unnumbered, to the foot of the page
+            prev_text = lines[idxs[j - 1]].text
+            if (
+                capital
+                and len(m.group(1)) == 1
+                and re.search(r"[.:;)]\s*$", prev_text)
+                and not any(_NUMBERED.match(lines[k].text) for k in idxs[j + 1 :])
+                and len(rest) > 30
+            ):
                 start = j
                 break
         if start is not None:

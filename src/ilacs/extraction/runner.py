@@ -133,5 +133,28 @@ def extract_many(
                 slot.proc.kill()
 
 
-def file_name(path: str) -> str:
-    return Path(path).name
+def extract_bytes_guarded(
+    data: bytes,
+    filename: str,
+    timeout: float = 60.0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+) -> list[dict[str, Any]]:
+    """`extract_bytes` in a worker process with the time and memory limits of `ilacs extract`.
+
+    For uploads in a web server: a hostile file cannot hang or exhaust the server process.
+    """
+    import tempfile
+
+    name = Path(filename).name or "upload"
+    with tempfile.TemporaryDirectory(prefix="ilacs-upload-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        records = list(
+            extract_many(
+                [str(path)], timeout=timeout, max_bytes=max_bytes, memory_limit=memory_limit
+            )
+        )
+    for record in records:
+        record["source"]["file"] = name
+    return records

@@ -101,10 +101,13 @@ def _error(code: str, message: str, detail: str = "") -> IngestOutcome:
 
 
 def default_extractor(data: bytes, filename: str) -> list[dict[str, Any]]:
-    """The project's extractor (imported late: it is plain Python and may be slow to import)."""
-    from ilacs.extraction import extract_bytes
+    """The project's extractor, run in a worker process with a time and memory limit so that a
+    hostile upload cannot hang or exhaust the web server (imported late: plain Python)."""
+    from ilacs.extraction import extract_bytes_guarded
 
-    return extract_bytes(data, filename)
+    return extract_bytes_guarded(
+        data, filename, timeout=settings.ILACS_EXTRACT_TIMEOUT, max_bytes=max_upload_bytes()
+    )
 
 
 def max_upload_bytes() -> int:
