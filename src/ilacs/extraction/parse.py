@@ -361,7 +361,7 @@ class ReportParser:
         return (m.group(0) if m else text).split(". ")[0]
 
     def _signed_by(self) -> str | None:
-        """The inspector who signs a letter: "Yours sincerely", a name, "His Majesty’s Inspector"."""
+        """The inspector who signs a letter ("Yours sincerely", a name, "Inspector")."""
         for i in range(self.seg.end - 1, self.seg.dates_at, -1):
             if not self.body(i) or not re.match(
                 r"(?i)^yours (?:sincerely|faithfully)", self.lines[i].text
