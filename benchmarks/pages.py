@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="ilacs-bench-") as tmp:
         data_dir = Path(tmp)
         setup_django(data_dir)
+        from django.core.management import call_command
         from django.db import connection
         from django.test import Client
         from django.urls import reverse
@@ -186,8 +187,6 @@ def main(argv: list[str] | None = None) -> int:
         from ilacs.accounts.models import Role
         from ilacs.accounts.services import ensure_user, grant_membership
         from ilacs.inspections.models import Inspection
-
-        from django.core.management import call_command
 
         call_command("collectstatic", interactive=False, verbosity=0)  # as `ilacs serve` does
         old_name, name = create_database(data_dir)
@@ -235,8 +234,7 @@ def main(argv: list[str] | None = None) -> int:
 
             big_urls, small_urls = urls(plan), urls(small_plan)
             print(
-                f"\n{'page':<20}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}"
-                f"{'queries, 10 actions':>22}"
+                f"\n{'page':<20}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}{'queries, 10 actions':>22}"
             )
             for page, url in big_urls.items():
                 p50, p95, queries = measure(client, url, args.warmup, args.requests)

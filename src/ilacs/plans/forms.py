@@ -134,7 +134,7 @@ class ActionForm(forms.Form):
         label="Lead",
         queryset=None,
         required=False,
-        empty_label="Not a member of ilacs",
+        empty_label="Choose a member of the council",
         help_text="A member of the council who leads the action. Leads can post progress "
         "updates on it.",
     )

@@ -56,6 +56,8 @@ class Entry:
     changes: list[FieldChange] = field(default_factory=list)
     subject: str = ""  # what it is about, for plan-wide history ("Action 3: …")
     subject_url: str = ""
+    # Something new (created, posted, set by hand): its values, with no "before".
+    values_only: bool = False
 
 
 class Names:
@@ -250,6 +252,7 @@ def _object_entries(
                 continue
             entry.when = last.history_date
             entry.who = _who(first, names)
+            entry.values_only = kind == "created"
             entries.append(entry)
     return entries
 

@@ -80,6 +80,9 @@ def _base_context(request: HttpRequest, plan: ImprovementPlan, **extra: Any) -> 
         "today": timezone.localdate(),
     }
     context.update(extra)
+    # The plan, dashboard and changes pages are the plan's own navigation; every other page is
+    # "within" one of them.
+    context.setdefault("subpage", True)
     return context
 
 
@@ -162,6 +165,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ],
         days_to_deadline=(plan.submission_deadline - today).days,
         section="plan",
+        subpage=False,
     )
     return render(request, "plans/detail.html", context)
 
@@ -295,6 +299,7 @@ def dashboard(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         since_is_board=since is not None and since == plan.last_board_meeting,
         due_soon_days=DUE_SOON_DAYS,
         section="dashboard",
+        subpage=False,
     )
     return render(request, "plans/dashboard.html", context)
 
@@ -303,7 +308,7 @@ def dashboard(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def plan_history(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     plan = _plan_for(request, slug, pk)
     entries = history.plan_history(plan)
-    context = _base_context(request, plan, entries=entries, section="history")
+    context = _base_context(request, plan, entries=entries, section="history", subpage=False)
     return render(request, "plans/plan_history.html", context)
 
 
@@ -453,7 +458,13 @@ def action_edit(request: HttpRequest, slug: str, pk: int, number: int) -> HttpRe
                 )
             except services.EditConflict as conflict:
                 return _conflict_response(
-                    request, plan, conflict, "action", action=action, retry_url=request.path
+                    request,
+                    plan,
+                    conflict,
+                    "action",
+                    action=action,
+                    retry_url=request.path,
+                    section="plan",
                 )
             except services.PlanError as exc:
                 form.add_error(None, str(exc))

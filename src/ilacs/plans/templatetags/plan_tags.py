@@ -112,12 +112,12 @@ def _row_html(row: Any, base: str, show_theme: bool, show_update: bool, show_mat
         f'<span class="ilacs-action-number">{action.number}.</span> {_e(action.title)}</a>'
         f"{notes}</td>",
         f'<td class="govuk-table__cell govuk-body-s">{lead}</td>',
-        '<td class="govuk-table__cell govuk-body-s ilacs-nowrap">'
+        '<td class="govuk-table__cell govuk-body-s">'
         f"{format_date(action.due_date) or 'None set'}</td>",
     ]
     if show_update:
         cells.append(
-            '<td class="govuk-table__cell govuk-body-s ilacs-nowrap">'
+            '<td class="govuk-table__cell govuk-body-s">'
             f"{format_date(row.latest_update_date) or 'None yet'}</td>"
         )
     cells.append(f'<td class="govuk-table__cell">{rag_cell}</td>')
@@ -143,7 +143,7 @@ def action_table(
 
     plan = context["plan"]
     base = reverse("plans:detail", args=[context["la"].slug, plan.pk]) + "actions/"
-    widths = ("34", "20", "12", "12", "10", "12") if show_update else ("44", "22", "12", "10", "12")
+    widths = ("32", "18", "13", "13", "10", "14") if show_update else ("44", "22", "12", "10", "12")
     head = [
         "Action",
         "Lead",
@@ -154,7 +154,8 @@ def action_table(
     ]
     hidden = "" if caption_visible else " govuk-visually-hidden"
     out = [
-        '<table class="govuk-table ilacs-actions-table">',
+        '<div class="ilacs-table-container">'
+        '<table class="govuk-table govuk-table--small-text-until-tablet ilacs-actions-table">',
         f'<caption class="govuk-table__caption govuk-table__caption--s{hidden}">{_e(caption)}'
         "</caption>",
         "<colgroup>" + "".join(f'<col class="ilacs-w-{w}">' for w in widths) + "</colgroup>",
@@ -172,5 +173,5 @@ def action_table(
         if html_row is None:
             html_row = cache[key] = _row_html(row, base, show_theme, show_update, show_match)
         out.append(html_row)
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return mark_safe("".join(out))
