@@ -110,3 +110,15 @@ def test_the_demo_tells_the_same_story_whatever_the_day(db, monkeypatch, today):
     assert {row.action.number for row in board.not_updated} == {2, 10}
     dates = sorted(ProgressUpdate.objects.values_list("date", flat=True))
     assert len({(d.year, d.month) for d in dates}) == 12
+
+
+def test_ilacs_demo_prints_where_the_plan_is(db, monkeypatch):
+    import io
+
+    from ilacs.demo import run
+
+    monkeypatch.setattr(run, "call_command", lambda *a, **k: None)
+    out = io.StringIO()
+    assert run.run_demo(port=8000, start_server=False, out=out) == 0
+    plan = ImprovementPlan.objects.get()
+    assert f"Its improvement plan: http://127.0.0.1:8000{plan.get_absolute_url()}" in out.getvalue()

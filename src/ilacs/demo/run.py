@@ -26,8 +26,12 @@ def run_demo(*, port: int = 8000, start_server: bool = True, out: TextIO | None 
     inspection = context.inspection
     out.write(
         f"\n{context.local_authority.name} (a fictional council) and its inspection of "
-        f"{inspection.date_range} are ready.\n\n"
+        f"{inspection.date_range} are ready.\n"
     )
+    plan = getattr(inspection, "improvement_plan", None)
+    if plan is not None:
+        out.write(f"Its improvement plan: {url.rstrip('/')}{plan.get_absolute_url()}\n")
+    out.write("\n")
     for demo_user in context.users:
         out.write(
             f"Log in at {url} as {demo_user.username} with password {demo_user.password} "

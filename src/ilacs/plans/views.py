@@ -7,8 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -36,7 +35,6 @@ from ilacs.plans.models import (
     ActionStatus,
     ImprovementPlan,
     Milestone,
-    ProgressUpdate,
     Requirement,
     Theme,
 )
@@ -328,8 +326,6 @@ def themes(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"The theme “{theme.name}” has been added.")
             return redirect("plans:themes", slug, plan.pk)
-    from django.db.models import Count
-
     items = list(plan.themes.annotate(action_count=Count("actions")))
     context = _base_context(request, plan, form=form, themes=items, section="plan")
     return render(request, "plans/themes.html", context, status=_form_status(request, form))
@@ -648,7 +644,3 @@ def milestone_done(
 def rag_help(request: HttpRequest) -> HttpResponse:
     context = {"due_soon_days": DUE_SOON_DAYS, "recent_update_days": RECENT_UPDATE_DAYS}
     return render(request, "plans/rag_help.html", context)
-
-
-# Referenced by templates for the "posted by" wording; keeps imports used.
-__all__ = ["PermissionDenied", "ProgressUpdate"]
