@@ -143,7 +143,7 @@ def action_table(
 
     plan = context["plan"]
     base = reverse("plans:detail", args=[context["la"].slug, plan.pk]) + "actions/"
-    widths = ("32", "18", "13", "13", "10", "14") if show_update else ("44", "22", "12", "10", "12")
+    widths = ("30", "18", "13", "13", "12", "14") if show_update else ("42", "22", "12", "12", "12")
     head = [
         "Action",
         "Lead",
