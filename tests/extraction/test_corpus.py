@@ -62,6 +62,24 @@ def test_every_corpus_file_gives_a_record_or_a_clean_error():
     assert all(r["judgements"] for r in reports if r["report_type"] == "ilacs")
 
 
+@needs_corpus
+def test_every_corpus_report_names_a_council_the_reference_list_knows():
+    """What ingest relies on: the extracted council name finds its local authority."""
+    from ilacs.localauthorities.matching import LocalAuthorityIndex
+    from ilacs.localauthorities.reference import read_reference
+
+    councils = read_reference()
+    index = LocalAuthorityIndex(
+        ([la["name"], la["ons_name"], *la["also_known_as"]], la["la_code"]) for la in councils
+    )
+    files = sorted(str(p) for p in (CORPUS / "reports").glob("*.pdf"))
+    unmatched = []
+    for rec in extract_many(files, jobs=2):
+        if "error" not in rec and index.match(rec["local_authority"]) is None:
+            unmatched.append((Path(rec["source"]["file"]).name, rec["local_authority"]))
+    assert unmatched == []
+
+
 @needs_seeds
 def test_cabinet_paper_with_embedded_report_gives_its_record():
     (rec,) = extract_file(SHARED / "seeds" / "000_a6b0cfc54b130192.txt")

@@ -43,6 +43,11 @@ def test_inspection_dates(text, expected):
         ("London Borough of Hammersmith & Fulham", "Hammersmith and Fulham"),
         ("Bradford Children and Families Trust", "Bradford"),
         ("Metropolitan Borough of Barnsley Council", "Barnsley"),
+        ("Calderdale Metropolitan Council", "Calderdale"),
+        ("Wakefield District Metropolitan Council", "Wakefield"),
+        ("Tameside metropolitan borough", "Tameside"),
+        ("Medway Children’s Services", "Medway"),
+        ("East Riding", "East Riding"),
     ],
 )
 def test_council_names(printed, plain):

@@ -148,6 +148,8 @@ _PREFIXES = re.compile(
 )
 _SUFFIXES = re.compile(
     r"\s+(?:metropolitan\s+borough\s+council|metropolitan\s+district\s+council|"
+    r"district\s+metropolitan\s+council|metropolitan\s+council|metropolitan\s+borough|"
+    r"children[’']?s\s+services(?:\s+department)?|"
     r"borough\s+council|county\s+borough\s+council|county\s+council|city\s+council|"
     r"district\s+council|unitary\s+authority|council|"
     r"children[’']?s?\s+(?:and\s+families\s+|services\s+)?trust|children\s+first|"

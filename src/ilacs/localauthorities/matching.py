@@ -36,6 +36,10 @@ _PREFIXES = (
 _SUFFIXES = (
     " metropolitan borough council",
     " metropolitan district council",
+    " district metropolitan council",
+    " metropolitan council",
+    " metropolitan borough",
+    " childrens services",
     " borough council",
     " county borough council",
     " county council",

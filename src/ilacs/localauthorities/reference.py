@@ -74,6 +74,7 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "318": ["Richmond"],
     "212": ["Wandsworth Borough"],
     "839": ["Bournemouth, Christchurch & Poole", "BCP"],
+    "811": ["East Riding"],
 }
 
 # Councils abolished by reorganisation: kept, because their older reports still name them.
