@@ -64,3 +64,18 @@ def test_run_demo_prints_where_to_log_in(db, monkeypatch):
     assert text.count("Log in at http://127.0.0.1:8000/ as ") == 4
     assert [c[0] for c in commands] == ["migrate", "collectstatic", "runserver"]
     assert commands[-1][1] == "127.0.0.1:8000"
+
+
+def test_the_demo_never_takes_over_a_real_user(db):
+    import pytest
+    from django.contrib.auth import get_user_model
+
+    from ilacs.demo.load import DemoError
+
+    real = get_user_model().objects.create_user("admin", password="their own password")
+    with pytest.raises(DemoError, match="not demo users"):
+        load_demo()
+    real.refresh_from_db()
+    assert real.check_password("their own password")
+    assert not real.is_superuser
+    assert not Membership.objects.filter(user=real).exists()

@@ -60,3 +60,14 @@ def test_date_ranges_in_govuk_style(start, end, text):
 
 def test_report_heading():
     assert labels.report_heading("sif", "Leicestershire") == "Leicestershire: SIF inspection"
+
+
+def test_a_moment_is_shown_on_its_local_day():
+    import datetime as dt
+
+    from ilacs.inspections.templatetags.ilacs_tags import govuk_date
+
+    # 23:30 UTC on 4 May is 00:30 on 5 May in London (British Summer Time)
+    moment = dt.datetime(2030, 5, 4, 23, 30, tzinfo=dt.UTC)
+    assert govuk_date(moment) == "5 May 2030"
+    assert govuk_date(dt.date(2030, 5, 4)) == "4 May 2030"

@@ -209,6 +209,35 @@ def test_post_an_update_form(client, cast, caras_action):
     assert "Your progress update has been posted" in body
 
 
+def test_an_update_dated_in_the_future_is_refused(client, cast, caras_action):
+    url = reverse("plans:action_update", args=["northbrook", caras_action.plan_id, 1])
+    client.force_login(cast.cara_contributor)
+    response = client.post(
+        url,
+        {"date_day": "1", "date_month": "1", "date_year": "2099", "narrative": "x", "rag": "green"},
+    )
+    assert response.status_code == 400
+    assert "must be today or in the past" in response.content.decode()
+    assert not caras_action.updates.exists()
+
+
+def test_a_date_in_year_9999_is_a_form_error_not_a_crash(client, cast, plan):
+    url = reverse("plans:edit", args=["northbrook", plan.pk])
+    client.force_login(cast.erin_editor)
+    body = client.get(url).content.decode()
+    assert "report_published_year" in body
+    response = client.post(
+        url,
+        {
+            "report_published_day": "20",
+            "report_published_month": "12",
+            "report_published_year": "9999",
+        },
+    )
+    assert response.status_code == 400
+    assert "between 1900 and 2100" in response.content.decode()
+
+
 def test_set_and_clear_the_rag_by_hand(client, cast, caras_action):
     url = reverse("plans:action_rag", args=["northbrook", caras_action.plan_id, 1])
     client.force_login(cast.erin_editor)

@@ -217,6 +217,22 @@ def test_an_update_needs_words_and_a_rag(cast, caras_action):
         services.post_update(caras_action, user=cast.erin_editor, narrative="x", rag="blue")
 
 
+def test_an_update_cannot_be_dated_in_the_future(cast, caras_action):
+    # it would stay "the latest" and hide every later judgement (a later red update included)
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(PlanError, match="today or in the past"):
+        services.post_update(
+            caras_action, user=cast.erin_editor, narrative="x", rag="green", date=tomorrow
+        )
+    assert not ProgressUpdate.objects.filter(action=caras_action).exists()
+
+
+def test_two_requirements_added_in_turn_get_the_next_numbers(cast, plan):
+    first = services.add_requirement(plan, user=cast.erin_editor, text="Our own aim.")
+    second = services.add_requirement(plan, user=cast.erin_editor, text="Another aim.")
+    assert (first.number, second.number) == (4, 5)
+
+
 def test_an_override_needs_a_reason_and_replaces_the_last(cast, caras_action):
     with pytest.raises(PlanError, match="Enter why"):
         services.set_rag_override(caras_action, user=cast.erin_editor, rag="amber", reason="")

@@ -110,6 +110,31 @@ def demo_passwords() -> dict[str, str]:
     return stored
 
 
+def _refuse_to_take_over_real_users(northbrook: LocalAuthority) -> None:
+    """The demo users' names (admin, editor ...) may belong to real people in a database the
+    demo was pointed at by mistake: never change a user the demo did not create."""
+    from django.contrib.auth import get_user_model
+
+    from ilacs.accounts.models import Membership
+
+    names = [spec["username"] for spec in DEMO_USERS]
+    ours = set(
+        Membership.objects.filter(local_authority=northbrook, user__username__in=names).values_list(
+            "user__username", flat=True
+        )
+    )
+    taken = sorted(
+        set(get_user_model().objects.filter(username__in=names).values_list("username", flat=True))
+        - ours
+    )
+    if taken:
+        raise DemoError(
+            f"this database already has users called {', '.join(taken)} who are not demo users; "
+            "the demo will not change them. Run it with its own data folder (ILACS_DATA_DIR) "
+            "and without DATABASE_URL."
+        )
+
+
 def load_demo() -> DemoContext:
     """Reference data, Northbrook, its inspection (read by the real extractor) and the users."""
     load_local_authorities()
@@ -120,6 +145,7 @@ def load_demo() -> DemoContext:
         raise DemoError(f"the sample report could not be added: {result.summary()}")
     context = DemoContext(local_authority=northbrook, inspection=result.inspections[0])
     passwords = demo_passwords()
+    _refuse_to_take_over_real_users(northbrook)
     for spec in DEMO_USERS:
         is_admin = spec["role"] == Role.ADMIN
         user = ensure_user(

@@ -11,6 +11,9 @@ from typing import Any
 
 from django import forms
 
+# Dates in a plan are this century's: a typo such as 9999 is refused, not computed with.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
 
 class DateInputWidget(forms.MultiWidget):
     template_name = "django/forms/widgets/multiwidget.html"
@@ -72,6 +75,10 @@ class GovUKDateField(forms.MultiValueField):
             raise forms.ValidationError(f"{name} must be a real date", code="invalid") from None
         if year < 1000:
             raise forms.ValidationError("Year must include 4 numbers", code="invalid")
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise forms.ValidationError(
+                f"{name} must be between {MIN_YEAR} and {MAX_YEAR}", code="invalid"
+            )
         try:
             return dt.date(year, month, day)
         except ValueError:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from ilacs.plans.formfields import GovUKDateField
 from ilacs.plans.models import (
@@ -203,6 +205,13 @@ class UpdateForm(forms.Form):
         help_text="What has happened since the last update, and what happens next.",
         error_messages={"required": "Enter the progress made"},
     )
+
+    def clean_date(self) -> dt.date:
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError("The date of this update must be today or in the past")
+        return date
+
     rag = forms.ChoiceField(
         label="How is the action going?",
         choices=[

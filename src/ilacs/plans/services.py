@@ -117,6 +117,8 @@ def create_plan(
     deadline = plan_deadline_for(inspection, report_published)
     assert published is not None
     with transaction.atomic():
+        # lock the inspection so that two editors creating its plan at once make one plan
+        Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
         if ImprovementPlan.objects.filter(inspection=inspection).exists():
             raise PlanError("This inspection already has an improvement plan.")
         plan = ImprovementPlan(
@@ -259,6 +261,8 @@ def add_requirement(plan: ImprovementPlan, *, user: Any, text: str) -> Requireme
     if not text:
         raise PlanError("Enter what needs to improve.")
     with transaction.atomic():
+        # two editors at once: the plan row lock makes the second wait for the first's number
+        ImprovementPlan.objects.select_for_update().filter(pk=plan.pk).first()
         number = (plan.requirements.aggregate(m=Max("number"))["m"] or 0) + 1
         requirement = Requirement(plan=plan, number=number, text=text)
         _as(user, requirement)
@@ -456,6 +460,9 @@ def post_update(
         raise PlanError("Enter the progress made.")
     if rag not in JudgedRag.values:
         raise PlanError("Choose red, amber or green.")
+    if date is not None and date > timezone.localdate():
+        # a future-dated update would stay "the latest" and hide every later judgement
+        raise PlanError("The date of an update must be today or in the past.")
     with transaction.atomic():
         update = ProgressUpdate(
             action=action,

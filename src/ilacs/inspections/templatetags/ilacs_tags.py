@@ -3,17 +3,18 @@ from __future__ import annotations
 import datetime as dt
 
 from django import template
+from django.utils import timezone
 
 from ilacs.inspections import labels
 
 register = template.Library()
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def govuk_date(value: dt.date | dt.datetime | None) -> str:
-    """4 March 2024 (GOV.UK style, no leading zero)."""
+    """4 March 2024 (GOV.UK style, no leading zero); a moment is shown on its local day."""
     if isinstance(value, dt.datetime):
-        value = value.date()
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return labels.format_date(value)
 
 
