@@ -235,3 +235,93 @@ def test_unknown_plan_action_theme_and_milestone_are_404(client, cast, caras_act
         reverse("plans:create", args=["northbrook", 999999]),
     ):
         assert client.get(url).status_code == NOT_FOUND, url
+
+
+@pytest.mark.parametrize("name", ["cara_contributor", "vic_viewer", "olly_other_la", None])
+def test_every_write_address_refuses_those_who_may_not_edit(
+    client, cast, caras_action, theme, milestone, name
+):
+    """Every POST that changes plan data, by someone who may not edit: refused, nothing
+    written (a contributor's own updates are tested above)."""
+    plan = caras_action.plan
+    slug, pk, n = "northbrook", plan.pk, caras_action.number
+    action_form = {
+        "title": "Taken over",
+        "description": "x",
+        "lead_role": "Someone",
+        "due_date_day": "1",
+        "due_date_month": "1",
+        "due_date_year": "2030",
+        "status": "complete",
+        "requirements": [r.pk for r in plan.requirements.all()],
+    }
+    posts = [
+        (reverse("plans:edit", args=[slug, pk]), {"title": "Renamed", "status": "closed"}),
+        (reverse("plans:requirement_add", args=[slug, pk]), {"text": "Our own aim."}),
+        (reverse("plans:action_add", args=[slug, pk]), action_form),
+        (reverse("plans:action_edit", args=[slug, pk, n]), action_form),
+        (reverse("plans:milestone_add", args=[slug, pk, n]), {"title": "New step"}),
+        (
+            reverse("plans:milestone_edit", args=[slug, pk, n, milestone.pk]),
+            {"title": "Changed", "done": "on"},
+        ),
+        (reverse("plans:action_rag", args=[slug, pk, n]), {"clear": "1"}),
+        (reverse("plans:action_rag", args=[slug, pk, n]), {"rag": "green", "reason": "Because"}),
+        (reverse("plans:themes", args=[slug, pk]), {"name": "Another"}),
+    ]
+    before = (
+        plan.requirements.count(),
+        plan.actions.count(),
+        caras_action.title,
+        caras_action.status,
+        list(caras_action.milestones.values_list("title", "done")),
+        plan.title,
+        plan.themes.count(),
+    )
+    for url, data in posts:
+        response = _post(client, cast, name, url, data)
+        assert response.status_code == EDIT[name], url
+    plan.refresh_from_db()
+    caras_action.refresh_from_db()
+    after = (
+        plan.requirements.count(),
+        plan.actions.count(),
+        caras_action.title,
+        caras_action.status,
+        list(caras_action.milestones.values_list("title", "done")),
+        plan.title,
+        plan.themes.count(),
+    )
+    assert after == before
+    assert not caras_action.rag_overrides.exists()
+
+
+def test_an_action_cannot_point_at_another_plans_theme_recommendation_or_lead(
+    client, cast, plan, southmere_plan
+):
+    """Ids from another council's plan posted in the action form are refused, not saved."""
+    theirs_theme = services.add_theme(southmere_plan, user=cast.olly_other_la, name="Theirs")
+    theirs_requirement = southmere_plan.requirements.first()
+    ours = plan.requirements.first()
+    url = reverse("plans:action_add", args=["northbrook", plan.pk])
+    client.force_login(cast.erin_editor)
+    base = {
+        "title": "Ours",
+        "lead_role": "Head of Service",
+        "due_date_day": "1",
+        "due_date_month": "1",
+        "due_date_year": "2030",
+        "status": "not_started",
+    }
+    for extra in (
+        {"theme": theirs_theme.pk, "requirements": [ours.pk]},
+        {"requirements": [theirs_requirement.pk]},
+        {"lead_user": cast.olly_other_la.pk, "requirements": [ours.pk]},
+    ):
+        response = client.post(url, {**base, **extra})
+        assert response.status_code == 400, extra
+    assert not plan.actions.exists()
+    # the same form with this plan's own recommendation is accepted: the refusals were the ids
+    assert client.post(url, {**base, "requirements": [ours.pk]}).status_code == 302
+    assert plan.actions.count() == 1
+    assert southmere_plan.actions.count() == 1

@@ -309,3 +309,35 @@ def test_plan_pages_have_titles_breadcrumbs_and_navigation(client, cast, plan, n
     assert 'aria-label="Improvement plan"' in body
     assert 'aria-current="page"' in body
     assert "– ilacs</title>" in body
+
+
+def test_text_typed_by_users_is_escaped_in_every_table_and_page(client, cast, plan):
+    """The action tables are built in Python: markup typed into any field must come out as
+    text, on the plan, the dashboard and the action page."""
+    evil = '<script>alert("x")</script><b>bold</b>'
+    theme = services.add_theme(plan, user=cast.erin_editor, name=f"Theme {evil}")
+    action = services.add_action(
+        plan,
+        user=cast.erin_editor,
+        title=f"Title {evil}",
+        description=f"Description {evil}",
+        lead_role=f"Role {evil}",
+        theme=theme,
+        success_measure=f"Measure {evil}",
+        due_date=dt.date.today() + dt.timedelta(days=10),
+    )
+    services.post_update(action, user=cast.erin_editor, narrative=f"Update {evil}", rag="red")
+    services.set_rag_override(action, user=cast.erin_editor, rag="amber", reason=f"Why {evil}")
+    slug = "northbrook"
+    for url in (
+        reverse("plans:detail", args=[slug, plan.pk]),
+        reverse("plans:dashboard", args=[slug, plan.pk]),
+        reverse("plans:dashboard", args=[slug, plan.pk]) + "?q=Title",
+        action.get_absolute_url(),
+        reverse("plans:history", args=[slug, plan.pk]),
+        reverse("plans:action_history", args=[slug, plan.pk, action.number]),
+    ):
+        body = page(client, cast.vic_viewer, url)
+        assert "<script>alert(" not in body, url
+        assert "<b>bold</b>" not in body, url
+        assert "&lt;script&gt;alert(" in body, url

@@ -365,7 +365,9 @@ def plan_history(plan: ImprovementPlan, limit: int = 200) -> list[Entry]:
             ]
         )[::-1]
     )
-    action_ids = set(Action.history.filter(plan_id=plan.pk).values_list("id", flat=True))
+    # actions are never deleted, so the plan's actions are every action its history knows
+    current = list(plan.actions.values_list("id", "number", "title"))
+    action_ids = {pk for pk, _, _ in current}
     milestones = list(
         Milestone.history.filter(action_id__in=action_ids).order_by("-history_date", "-history_id")[
             :limit
@@ -385,13 +387,7 @@ def plan_history(plan: ImprovementPlan, limit: int = 200) -> list[Entry]:
         [*plan_rows, *theme_rows, *action_rows, *milestones, *updates, *overrides]
     )
     slug = plan.local_authority.slug
-    latest_titles: dict[int, tuple[int, str]] = {}
-    for row in (
-        Action.history.filter(plan_id=plan.pk)
-        .order_by("history_date")
-        .values_list("id", "number", "title")
-    ):
-        latest_titles[row[0]] = (row[1], row[2])
+    latest_titles = {pk: (number, title) for pk, number, title in current}
     from django.urls import reverse
 
     urls = {
