@@ -36,11 +36,7 @@ def _parse(doc) -> list[ExtractedReport | ExtractionError]:
                 "(no report title followed by its inspection dates).",
             )
         ]
-    # each report gets its own Source (page range) but shares the file's identity
-    out: list[ExtractedReport | ExtractionError] = []
-    for r in reports:
-        out.append(r)
-    return out
+    return list(reports)
 
 
 def extract_file(

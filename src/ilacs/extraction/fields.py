@@ -27,7 +27,7 @@ MONTHS = {
     for m in names
 }
 
-_MONTH_NAMES = [
+MONTH_NAMES = [
     "January",
     "February",
     "March",
@@ -59,7 +59,7 @@ def parse_date_range(text: str) -> tuple[str | None, str | None]:
     text = re.sub(
         r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)?\d{2})\b",
         lambda m: (
-            f"{m[1]} {_MONTH_NAMES[int(m[2]) - 1] if 1 <= int(m[2]) <= 12 else ''} "
+            f"{m[1]} {MONTH_NAMES[int(m[2]) - 1] if 1 <= int(m[2]) <= 12 else ''} "
             f"{m[3] if len(m[3]) == 4 else '20' + m[3]}"
         ),
         text,

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ilacs.extraction.fields import MONTH_NAMES
+
 GRADE_NAMES = {
     "outstanding": "Outstanding",
     "good": "Good",
@@ -138,24 +140,8 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def _month(value: dt.date) -> str:
-    return _MONTHS[value.month - 1]
+    return MONTH_NAMES[value.month - 1]
 
 
 def format_date(value: dt.date | None) -> str:
