@@ -3,10 +3,12 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
+from ilacs.forms import GovUKForm
+
 ACCEPTED = ".pdf,.docx,.html,.htm,.txt"
 
 
-class UploadReportForm(forms.Form):
+class UploadReportForm(GovUKForm):
     report = forms.FileField(
         label="Upload an Ofsted report",
         error_messages={

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 
@@ -68,6 +69,8 @@ class Names:
         self.users: dict[int, str] = {}
         self.themes: dict[int, str] = {}
         self.requirements: dict[int, str] = {}
+        self.recommendations: dict[int, str] = {}
+        self.actions: dict[int, str] = {}
 
     def load(self, records: Iterable[Any]) -> Names:
         user_ids: set[int] = set()
@@ -88,10 +91,36 @@ class Names:
         if missing:
             for row in Theme.history.filter(id__in=missing).order_by("history_date"):
                 self.themes[row.id] = row.name
-        self.requirements = {
-            r.pk: r.label for r in Requirement.objects.filter(plan=self.plan).order_by("number")
+        requirements = list(Requirement.objects.filter(plan=self.plan).order_by("number"))
+        self.requirements = {r.pk: r.label for r in requirements}
+        self.recommendations = {
+            r.recommendation_id: f"Recommendation {r.number} of the report"
+            for r in requirements
+            if r.recommendation_id
         }
+        action_ids = {getattr(record, "action_id", None) for record in records} - {None}
+        if action_ids:
+            self.actions.update(
+                (pk, f"Action {number}: {title}")
+                for pk, number, title in Action.objects.filter(pk__in=action_ids).values_list(
+                    "pk", "number", "title"
+                )
+            )
         return self
+
+    def related(self, name: str, value: Any) -> str:
+        """A related object named in words, never its database id."""
+        if name == "action":
+            return self.actions.get(value, "a removed action")
+        if name == "recommendation":
+            return self.recommendations.get(value, "a recommendation of the report")
+        if name == "local_authority":
+            return self.plan.local_authority.name
+        if name == "inspection":
+            return f"Inspection, {self.plan.inspection.date_range}"
+        if name == "plan":
+            return self.plan.title
+        return "another record"
 
     def user(self, pk: int | None) -> str:
         if not pk:
@@ -125,6 +154,12 @@ def _display(model: type[models.Model], name: str, value: Any, names: Names) -> 
         return _choice_label(JudgedRag.choices, value)
     if name == "done":
         return "done" if value else "not done"
+    try:
+        related = isinstance(model._meta.get_field(name), models.ForeignKey)
+    except FieldDoesNotExist:
+        related = False
+    if related:
+        return names.related(name, value)
     if isinstance(value, dt.datetime):
         return format_date(timezone.localtime(value).date())
     if isinstance(value, dt.date):

@@ -45,6 +45,7 @@ def _override(record: RagOverride | None) -> Override | None:
         reason=record.reason,
         set_by=person_name(record.set_by) or "someone",
         set_on=timezone.localtime(record.set_at).date(),
+        set_at=record.set_at,
     )
 
 
@@ -66,6 +67,7 @@ def with_rag_facts(queryset: QuerySet[Action]) -> QuerySet[Action]:
     return queryset.annotate(
         latest_update_date=Subquery(latest.values("date")[:1]),
         latest_update_rag=Subquery(latest.values("rag")[:1]),
+        latest_update_posted=Subquery(latest.values("created_at")[:1]),
         open_milestone_due=Subquery(open_milestone.values("due_date")[:1]),
     ).prefetch_related(standing_overrides())
 
@@ -84,6 +86,7 @@ def rag_status(action: Action, today: dt.date) -> RagStatus:
         latest_update_rag=getattr(action, "latest_update_rag", None),
         open_milestone_due=getattr(action, "open_milestone_due", None),
         override=_override(overrides[0] if overrides else None),
+        latest_update_posted=getattr(action, "latest_update_posted", None),
     )
     return derive_rag(facts, today)
 
@@ -109,11 +112,18 @@ class Filters:
     rag: str = ""
     status: str = ""
     q: str = ""
+    to_review: bool = False  # only RAGs set by hand that a later, worse update calls into question
 
     @property
     def active(self) -> bool:
         return bool(
-            self.theme or self.lead or self.requirement or self.rag or self.status or self.q
+            self.theme
+            or self.lead
+            or self.requirement
+            or self.rag
+            or self.status
+            or self.q
+            or self.to_review
         )
 
 
@@ -202,6 +212,8 @@ def action_rows(
     ]
     if filters.rag:
         rows = [row for row in rows if row.rag.rag == filters.rag]
+    if filters.to_review:
+        rows = [row for row in rows if row.rag.to_review]
     return rows
 
 
@@ -259,6 +271,7 @@ class Dashboard:
     overdue: list[ActionRow] = field(default_factory=list)
     due_soon: list[ActionRow] = field(default_factory=list)
     not_updated: list[ActionRow] = field(default_factory=list)
+    to_review: list[ActionRow] = field(default_factory=list)
     requirements_without_action: list[Requirement] = field(default_factory=list)
 
     @property
@@ -300,5 +313,6 @@ def build_dashboard(
         overdue=overdue,
         due_soon=due_soon,
         not_updated=not_updated,
+        to_review=[r for r in rows if r.rag.to_review],
         requirements_without_action=requirements_without_action(plan),
     )

@@ -23,6 +23,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from ilacs.accounts import permissions
+from ilacs.inspections.labels import format_date
 from ilacs.inspections.models import Inspection
 from ilacs.plans.models import (
     Action,
@@ -88,6 +89,23 @@ def default_title(inspection: Inspection) -> str:
     )
 
 
+def publication_date_problem(
+    inspection: Inspection, published: dt.date, today: dt.date | None = None
+) -> str:
+    """Why `published` cannot be the report's publication date, or "" when it can: Ofsted
+    publishes after the inspection ends, and never in the future."""
+    today = today or timezone.localdate()
+    if published > today:
+        return "The date the report was published must be today or in the past"
+    end = inspection.inspection_end or inspection.inspection_start
+    if end is not None and published < end:
+        return (
+            "The date the report was published must be after the inspection ended on "
+            f"{format_date(end)}"
+        )
+    return ""
+
+
 def plan_deadline_for(inspection: Inspection, report_published: dt.date | None = None) -> dt.date:
     published = inspection.published or report_published
     if published is None:
@@ -95,6 +113,10 @@ def plan_deadline_for(inspection: Inspection, report_published: dt.date | None =
             "The report does not print the date it was published. Enter the date it was "
             "published: the deadline counts from it."
         )
+    if inspection.published is None:
+        problem = publication_date_problem(inspection, published)
+        if problem:
+            raise PlanError(problem + ".")
     return submission_deadline(published)
 
 
@@ -171,6 +193,10 @@ def update_plan(
             raise EditConflict(current, expected_version, dict(changes))
         changes = dict(changes)
         published = changes.get("report_published")
+        if published is not None and published != current.report_published:
+            problem = publication_date_problem(plan.inspection, published)
+            if problem:
+                raise PlanError(problem + ".")
         if (
             published is not None
             and published != current.report_published
@@ -285,6 +311,21 @@ ACTION_FIELDS = (
 )
 
 
+def lead_problem(user: Any, la: Any) -> str:
+    """Why `user` cannot lead an action of the council, or "" when they can. A lead posts
+    progress updates, so they must be a member who may: a contributor, editor or admin."""
+    role = permissions.role_for(user, la)
+    if role is None:
+        return f"{person_name(user)} is not a member of {la.name}."
+    if not permissions.role_allows(role, permissions.Action.POST_UPDATE_OWN):
+        return (
+            f"{person_name(user)} is a {role.label.lower()} of {la.name}, and viewers cannot "
+            "post progress updates, so cannot lead an action. Ask the council's ilacs admin to "
+            "make them a contributor, or enter the lead's role instead."
+        )
+    return ""
+
+
 def _check_action_values(plan: ImprovementPlan, values: Mapping[str, Any]) -> None:
     unknown = set(values) - set(ACTION_FIELDS)
     if unknown:
@@ -295,8 +336,10 @@ def _check_action_values(plan: ImprovementPlan, values: Mapping[str, Any]) -> No
     if theme is not None and theme.plan_id != plan.pk:
         raise PlanError("That theme belongs to another plan.")
     lead = values.get("lead_user")
-    if lead is not None and permissions.role_for(lead, plan.local_authority) is None:
-        raise PlanError(f"{person_name(lead)} is not a member of {plan.local_authority.name}.")
+    if lead is not None:
+        problem = lead_problem(lead, plan.local_authority)
+        if problem:
+            raise PlanError(problem)
     for requirement in values.get("requirements") or ():
         if requirement.plan_id != plan.pk:
             raise PlanError("That recommendation belongs to another plan.")

@@ -107,7 +107,7 @@ def create(request: HttpRequest, slug: str, inspection_pk: int) -> HttpResponse:
         existing.local_authority = la
         return redirect(existing)
     needs_date = inspection.published is None
-    form = CreatePlanForm(request.POST if request.method == "POST" else None)
+    form = CreatePlanForm(request.POST if request.method == "POST" else None, inspection=inspection)
     if request.method == "POST" and (not needs_date or form.is_valid()):
         published = None if not needs_date else form.cleaned_data["report_published"]
         try:
@@ -283,6 +283,7 @@ def dashboard(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             rag=cleaned.get("rag") or "",
             status=cleaned.get("status") or "",
             q=(cleaned.get("q") or "").strip(),
+            to_review=bool(cleaned.get("review")),
         )
         if cleaned.get("since"):
             since = cleaned["since"]

@@ -107,6 +107,10 @@ def _row_html(row: Any, base: str, show_theme: bool, show_update: bool, show_mat
             '<span class="govuk-body-s ilacs-secondary-text ilacs-block">'
             f"Set by {_e(rag.override.set_by)}</span>"
         )
+        if rag.to_review:
+            rag_cell += (
+                '<strong class="govuk-tag govuk-tag--yellow ilacs-review-tag">To review</strong>'
+            )
     cells = [
         f'<td class="govuk-table__cell"><a class="govuk-link" href="{base}{action.number}/">'
         f'<span class="ilacs-action-number">{action.number}.</span> {_e(action.title)}</a>'
