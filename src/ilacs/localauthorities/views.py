@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -24,15 +26,16 @@ def _latest_inspections(las: list[LocalAuthority]) -> dict[int, Inspection]:
     return latest
 
 
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """The local authorities the user belongs to, with their latest inspection."""
+def council_rows(user: Any) -> list[tuple[Membership, Inspection | None]]:
+    """The local authorities the user belongs to, each with its latest inspection (for the
+    first page, ilacs.views.home)."""
     memberships = list(
-        Membership.objects.filter(user=request.user).select_related("local_authority")
+        Membership.objects.filter(user=user)
+        .select_related("local_authority")
+        .order_by("local_authority__name")
     )
     latest = _latest_inspections([m.local_authority for m in memberships])
-    rows = [(m, latest.get(m.local_authority_id)) for m in memberships]
-    return render(request, "localauthorities/home.html", {"rows": rows})
+    return [(m, latest.get(m.local_authority_id)) for m in memberships]
 
 
 @login_required

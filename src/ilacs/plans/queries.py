@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -19,6 +20,7 @@ from ilacs.plans.models import (
     ActionStatus,
     ImprovementPlan,
     Milestone,
+    PlanStatus,
     ProgressUpdate,
     RagOverride,
     Requirement,
@@ -27,6 +29,7 @@ from ilacs.plans.models import (
 from ilacs.plans.rag import (
     DUE_SOON_DAYS,
     RAG_ORDER,
+    RECENT_UPDATE_DAYS,
     ActionFacts,
     Override,
     Rag,
@@ -316,3 +319,96 @@ def build_dashboard(
         to_review=[r for r in rows if r.rag.to_review],
         requirements_without_action=requirements_without_action(plan),
     )
+
+
+# --- A person's first page -----------------------------------------------------------------------
+
+# An action its lead has not updated for this long "needs an update" (a month, as boards meet).
+UPDATE_DUE_DAYS = RECENT_UPDATE_DAYS
+
+
+@dataclass
+class PlanSummary:
+    """A plan on someone's first page: its RAG counts and how many actions are overdue."""
+
+    plan: ImprovementPlan
+    rag_counts: list[tuple[Rag, int]]
+    overdue: int
+    total: int
+
+
+@dataclass
+class HomeRow:
+    """An action on someone's first page, with its plan and RAG."""
+
+    action: Action
+    rag: RagStatus
+
+    @property
+    def latest_update_date(self) -> dt.date | None:
+        return getattr(self.action, "latest_update_date", None)
+
+
+@dataclass
+class Home:
+    today: dt.date
+    to_update: list[HomeRow] = field(default_factory=list)
+    overdue: list[HomeRow] = field(default_factory=list)
+    plans: list[PlanSummary] = field(default_factory=list)
+    edits_plans: bool = False
+
+    @property
+    def update_since(self) -> dt.date:
+        return self.today - dt.timedelta(days=UPDATE_DUE_DAYS)
+
+
+def home_for(user: Any, today: dt.date) -> Home:
+    """What a person's first page lists: the open actions they lead that have had no progress
+    update for a month (or never), what is overdue (the actions they lead, and every action of
+    the plans they edit), and their councils' plans with RAG counts. A few queries per plan."""
+    from ilacs.accounts import permissions
+    from ilacs.accounts.models import Membership
+
+    memberships = list(Membership.objects.filter(user=user).select_related("local_authority"))
+    councils = {m.local_authority_id: m.local_authority for m in memberships}
+    plans = list(
+        ImprovementPlan.objects.filter(local_authority_id__in=list(councils))
+        .select_related("inspection")
+        .order_by("local_authority__name", "-report_published", "-pk")
+    )
+    home = Home(today=today)
+    since = home.update_since
+    for plan in plans:
+        plan.local_authority = councils[plan.local_authority_id]
+        plan.inspection.local_authority = plan.local_authority
+        edits = permissions.can_edit_plan(user, plan.local_authority)
+        home.edits_plans = home.edits_plans or edits
+        rows = action_rows(plan, today)
+        running = plan.status != PlanStatus.CLOSED  # a closed plan asks nothing of anyone
+        overdue = [
+            r
+            for r in rows
+            if not r.action.is_finished and r.action.due_date and r.action.due_date < today
+        ]
+        home.plans.append(
+            PlanSummary(
+                plan=plan, rag_counts=rag_counts(rows), overdue=len(overdue), total=len(rows)
+            )
+        )
+        for row in rows:
+            mine = row.action.lead_user_id == user.pk
+            if (
+                running
+                and mine
+                and not row.action.is_finished
+                and (row.latest_update_date is None or row.latest_update_date < since)
+            ):
+                home.to_update.append(HomeRow(row.action, row.rag))
+        home.overdue.extend(
+            HomeRow(r.action, r.rag)
+            for r in overdue
+            if running and (edits or r.action.lead_user_id == user.pk)
+        )
+    home.to_update.sort(key=lambda r: (r.latest_update_date or dt.date.min, r.action.number))
+    home.overdue.sort(key=lambda r: (r.action.due_date, r.action.plan_id, r.action.number))
+    return home
