@@ -35,3 +35,13 @@ class UploadReportForm(GovUKForm):
         if report.size > settings.ILACS_MAX_UPLOAD_MB * 1024 * 1024:
             raise forms.ValidationError(self.too_large_message())
         return report
+
+
+class WithdrawReportForm(GovUKForm):
+    reason = forms.CharField(
+        label="Why is it being withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, “Another council's report, uploaded by mistake”. Kept with the "
+        "report, with your name.",
+        error_messages={"required": "Enter why the report is being withdrawn"},
+    )

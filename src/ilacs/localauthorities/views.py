@@ -19,9 +19,9 @@ NEWEST_FIRST = F("inspection_start").desc(nulls_last=True)
 
 def _latest_inspections(las: list[LocalAuthority]) -> dict[int, Inspection]:
     latest: dict[int, Inspection] = {}
-    for inspection in Inspection.objects.filter(local_authority__in=las).order_by(
-        "local_authority_id", NEWEST_FIRST, "-pk"
-    ):
+    for inspection in Inspection.objects.filter(
+        local_authority__in=las, withdrawn_at__isnull=True
+    ).order_by("local_authority_id", NEWEST_FIRST, "-pk"):
         latest.setdefault(inspection.local_authority_id, inspection)
     return latest
 
@@ -58,8 +58,14 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         Prefetch("replaced_by", queryset=LocalAuthority.objects.order_by("name")),
         Prefetch("predecessors", queryset=LocalAuthority.objects.order_by("name")),
     ).get(pk=la.pk)
+    withdrawn = list(
+        la.inspections.filter(withdrawn_at__isnull=False)
+        .select_related("withdrawn_by")
+        .order_by("-withdrawn_at")
+    )
     inspections = list(
-        la.inspections.order_by(NEWEST_FIRST, "-pk")
+        la.inspections.filter(withdrawn_at__isnull=True)
+        .order_by(NEWEST_FIRST, "-pk")
         .select_related("improvement_plan")
         .prefetch_related("judgements")
     )
@@ -70,6 +76,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "la": la,
         "inspections": inspections,
+        "withdrawn": withdrawn,
         "neighbours": neighbours,
         "predecessors": [
             (previous, permissions.can_view(request.user, previous))

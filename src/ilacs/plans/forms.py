@@ -277,6 +277,17 @@ class UpdateForm(GovUKForm):
     )
 
 
+class WithdrawForm(GovUKForm):
+    """Why something added by mistake is being withdrawn: kept with it, for everyone to read."""
+
+    reason = forms.CharField(
+        label="Why is it being withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, “Added twice by mistake”. Kept in the history with your name.",
+        error_messages={"required": "Enter why it is being withdrawn"},
+    )
+
+
 class OverrideForm(GovUKForm):
     rag = forms.ChoiceField(
         label="RAG",

@@ -39,7 +39,16 @@ from ilacs.plans.models import (
 MERGE_SECONDS = 5
 
 # Fields never shown: bookkeeping.
-HIDDEN = {"id", "version", "created_at", "updated_at", "created_by", "updated_by", "plan"}
+HIDDEN = {"id", "version", "created_at", "updated_at", "created_by", "updated_by", "plan",
+          "corrected_at", "corrected_by", "withdrawn_at", "withdrawn_by"}  # fmt: skip
+
+
+def _withdrawal(changes: list[FieldChange]) -> FieldChange | None:
+    """The change that withdrew something (its reason given where there was none)."""
+    for change in changes:
+        if change.label == "Withdrawn reason" and change.old in ("", "none") and change.new:
+            return FieldChange("Reason", "", change.new)
+    return None
 
 
 @dataclass
@@ -102,7 +111,7 @@ class Names:
         if action_ids:
             self.actions.update(
                 (pk, f"Action {number}: {title}")
-                for pk, number, title in Action.objects.filter(pk__in=action_ids).values_list(
+                for pk, number, title in Action.all_objects.filter(pk__in=action_ids).values_list(
                     "pk", "number", "title"
                 )
             )
@@ -248,6 +257,8 @@ def _group(records: list[Any]) -> list[list[Any]]:
                 last.id == record.id
                 and last.history_user_id == record.history_user_id
                 and record.history_type != "-"
+                # a withdrawal is always its own entry, however soon after the last change
+                and not (getattr(record, "withdrawn_at", None) and not last.withdrawn_at)
                 and (record.history_date - last.history_date).total_seconds() <= MERGE_SECONDS
             )
             if same:
@@ -287,7 +298,7 @@ def _object_entries(
                 continue
             entry.when = last.history_date
             entry.who = _who(first, names)
-            entry.values_only = kind == "created"
+            entry.values_only = entry.values_only or kind == "created"
             entries.append(entry)
     return entries
 
@@ -304,6 +315,11 @@ def _describe_action(names: Names, action_urls: dict[int, tuple[str, str]]):
         if kind == "changed" and not changes:
             return None
         subject, url = action_urls.get(last.id, (f"Action {last.number}: {last.title}", ""))
+        withdrawal = _withdrawal(changes) if kind == "changed" else None
+        if withdrawal is not None:
+            return Entry(
+                first.history_date, "", "withdrew the action", [withdrawal], subject, url, True
+            )
         summary = {
             "created": "added the action",
             "changed": "changed the action",
@@ -338,9 +354,14 @@ def _describe_child(kind_name: str, names: Names, action_urls: dict[int, tuple[s
             elif kind == "deleted":
                 summary = f"removed the progress update dated {format_date(last.date)}"
             else:
-                if not changes:
+                withdrawal = _withdrawal(changes)
+                if withdrawal is not None:
+                    summary = f"withdrew the progress update dated {format_date(last.date)}"
+                    changes = [withdrawal]
+                elif not changes:
                     return None
-                summary = f"corrected the progress update dated {format_date(last.date)}"
+                else:
+                    summary = f"corrected the progress update dated {format_date(last.date)}"
         else:  # override
             rag = _display(RagOverride, "rag", last.rag, names)
             if kind == "created":
@@ -351,7 +372,8 @@ def _describe_child(kind_name: str, names: Names, action_urls: dict[int, tuple[s
                 changes = []
             else:
                 return None
-        return Entry(first.history_date, "", summary, changes, subject, url)
+        values_only = kind_name == "update" and summary.startswith("withdrew")
+        return Entry(first.history_date, "", summary, changes, subject, url, values_only)
 
     return describe
 
@@ -401,7 +423,7 @@ def plan_history(plan: ImprovementPlan, limit: int = 200) -> list[Entry]:
         )[::-1]
     )
     # actions are never deleted, so the plan's actions are every action its history knows
-    current = list(plan.actions.values_list("id", "number", "title"))
+    current = list(Action.all_objects.filter(plan=plan).values_list("id", "number", "title"))
     action_ids = {pk for pk, _, _ in current}
     milestones = list(
         Milestone.history.filter(action_id__in=action_ids).order_by("-history_date", "-history_id")[

@@ -235,7 +235,11 @@ def requirements_without_action(plan: ImprovementPlan) -> list[Requirement]:
     count)."""
     return list(
         plan.requirements.annotate(
-            open_actions=Count("actions", filter=~Q(actions__status=ActionStatus.CLOSED))
+            open_actions=Count(
+                "actions",
+                filter=~Q(actions__status=ActionStatus.CLOSED)
+                & Q(actions__withdrawn_at__isnull=True),
+            )
         )
         .filter(open_actions=0)
         .order_by("number")

@@ -140,7 +140,9 @@ def create_plan(
     assert published is not None
     with transaction.atomic():
         # lock the inspection so that two editors creating its plan at once make one plan
-        Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
+        locked = Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
+        if locked is None or locked.withdrawn_at is not None:
+            raise PlanError("This report has been withdrawn: it cannot have an improvement plan.")
         if ImprovementPlan.objects.filter(inspection=inspection).exists():
             raise PlanError("This inspection already has an improvement plan.")
         plan = ImprovementPlan(
@@ -376,7 +378,8 @@ def add_action(
     with transaction.atomic():
         # Lock the plan so that two actions added at once get different numbers.
         ImprovementPlan.objects.select_for_update().filter(pk=plan.pk).exists()
-        number = (plan.actions.aggregate(m=Max("number"))["m"] or 0) + 1
+        # withdrawn actions keep their numbers: never reused
+        number = (Action.all_objects.filter(plan=plan).aggregate(m=Max("number"))["m"] or 0) + 1
         action = Action(
             plan=plan,
             number=number,
@@ -410,8 +413,11 @@ def update_action(
         current = (
             Action.objects.select_for_update(of=("self",))
             .select_related("plan__local_authority", "updated_by")
-            .get(pk=action.pk)
+            .filter(pk=action.pk)
+            .first()
         )
+        if current is None:
+            raise PlanError("This action has been withdrawn: it cannot be changed.")
         if current.version != expected_version:
             raise EditConflict(current, expected_version, dict(changes))
         lead_user = changes.get("lead_user", current.lead_user)
@@ -527,6 +533,93 @@ def post_update(
                 current.save()
                 action.status, action.version = current.status, current.version
     return update
+
+
+def can_correct_update(user: Any, update: ProgressUpdate) -> bool:
+    """Its author (while they may still post updates in the council) or an editor."""
+    la = update.action.plan.local_authority
+    if permissions.can_edit_plan(user, la):
+        return True
+    return bool(
+        user is not None
+        and update.author_id is not None
+        and update.author_id == user.pk
+        and permissions.has_permission(user, la, permissions.Action.POST_UPDATE_OWN)
+    )
+
+
+def _require_correct(user: Any, update: ProgressUpdate) -> None:
+    if not can_correct_update(user, update):
+        raise PermissionDenied("Only its author or an editor can correct a progress update.")
+
+
+def correct_update(
+    update: ProgressUpdate,
+    *,
+    user: Any,
+    narrative: str,
+    rag: str,
+    date: dt.date,
+    evidence: str = "",
+) -> ProgressUpdate:
+    """Correct a progress update (its author or an editor). The history keeps what it said."""
+    _require_correct(user, update)
+    narrative = narrative.strip()
+    if not narrative:
+        raise PlanError("Enter the progress made.")
+    if rag not in JudgedRag.values:
+        raise PlanError("Choose red, amber or green.")
+    if date > timezone.localdate():
+        raise PlanError("The date of an update must be today or in the past.")
+    with transaction.atomic():
+        current = ProgressUpdate.objects.select_for_update().filter(pk=update.pk).first()
+        if current is None:
+            raise PlanError("This progress update has been withdrawn: it cannot be corrected.")
+        current.narrative, current.rag, current.date = narrative, rag, date
+        current.evidence = evidence.strip()
+        current.corrected_at, current.corrected_by = timezone.now(), user
+        _as(user, current)
+        current.save()
+    return current
+
+
+def withdraw_update(update: ProgressUpdate, *, user: Any, reason: str) -> ProgressUpdate:
+    """Withdraw a progress update posted by mistake (its author or an editor): it leaves the
+    action's page and RAG; the history keeps it, with who withdrew it and why."""
+    _require_correct(user, update)
+    reason = reason.strip()
+    if not reason:
+        raise PlanError("Enter why the progress update is being withdrawn.")
+    with transaction.atomic():
+        current = ProgressUpdate.objects.select_for_update().filter(pk=update.pk).first()
+        if current is None:
+            raise PlanError("This progress update has already been withdrawn.")
+        current.withdrawn_at, current.withdrawn_by = timezone.now(), user
+        current.withdrawn_reason = reason
+        _as(user, current)
+        current.save()
+    return current
+
+
+def withdraw_action(action: Action, *, user: Any, reason: str) -> Action:
+    """Withdraw an action added by mistake (editors): it leaves the plan's pages and counts and
+    keeps its number; the action, its updates and the history stay, with who withdrew it and
+    why."""
+    _require_edit(user, action.plan)
+    reason = reason.strip()
+    if not reason:
+        raise PlanError("Enter why the action is being withdrawn.")
+    with transaction.atomic():
+        current = Action.objects.select_for_update(of=("self",)).filter(pk=action.pk).first()
+        if current is None:
+            raise PlanError("This action has already been withdrawn.")
+        current.withdrawn_at, current.withdrawn_by = timezone.now(), user
+        current.withdrawn_reason = reason
+        current.version += 1
+        current.updated_by = user
+        _as(user, current)
+        current.save()
+    return current
 
 
 # --- RAG overrides -------------------------------------------------------------------------------
