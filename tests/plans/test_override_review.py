@@ -89,3 +89,16 @@ def test_the_help_page_explains_the_rule(client, cast):
     body = client.get(reverse("help:rag")).content.decode()
     assert 'id="to-review"' in body
     assert "a newer judgement is never hidden" in body
+
+
+def test_the_command_line_shows_it(capsys, cast, plan, caras_action):
+    import json
+
+    from ilacs.cli import main
+
+    _override_then_red_update(cast, caras_action)
+    assert main(["plan", "dashboard", str(plan.pk), "--user", "vic_viewer", "--json"]) == 0
+    out = capsys.readouterr().out
+    action = json.loads(out)["to_review"][0]
+    assert action["rag_to_review"] is True
+    assert "to review: a later progress update judges it worse" in action["rag_text"]

@@ -142,7 +142,10 @@ class RagStatus:
         "Amber (set by Erin Editor, 3 May 2025: partner data not yet shared)"."""
         if self.override is not None and self.is_override:
             o = self.override
-            return f"{self.label} (set by {o.set_by}, {format_date(o.set_on)}: {o.reason})"
+            review = (
+                "; to review: a later progress update judges it worse" if self.to_review else ""
+            )
+            return f"{self.label} (set by {o.set_by}, {format_date(o.set_on)}: {o.reason}{review})"
         return self.label
 
 
