@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ilacs.dates import MONTH_NAMES
+
 MONTHS = {
     m: i
     for i, names in enumerate(
@@ -27,20 +29,6 @@ MONTHS = {
     for m in names
 }
 
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _DATE_TOKEN = re.compile(
     r"(?P<day>\b\d{1,2})(?:st|nd|rd|th)?\b|(?P<month>\b(?:"
     + "|".join(sorted(MONTHS, key=len, reverse=True))

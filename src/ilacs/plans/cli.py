@@ -263,7 +263,7 @@ def _today(args: argparse.Namespace) -> dt.date:
 
 
 def _fmt(day: dt.date | None) -> str:
-    from ilacs.inspections.labels import format_date
+    from ilacs.dates import format_date
 
     return format_date(day) if day else "none"
 

@@ -27,7 +27,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ilacs.inspections.labels import format_date
+from ilacs.dates import format_date
 
 DUE_SOON_DAYS = 30
 RECENT_UPDATE_DAYS = 30

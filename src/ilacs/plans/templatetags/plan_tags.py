@@ -80,7 +80,7 @@ def _e(value: Any) -> str:
 
 
 def _row_html(row: Any, base: str, show_theme: bool, show_update: bool, show_match: bool) -> str:
-    from ilacs.inspections.labels import format_date
+    from ilacs.dates import format_date
 
     action = row.action
     notes = ""
