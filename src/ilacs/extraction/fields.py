@@ -177,7 +177,6 @@ GRADE_RE = re.compile(
     r"inadequate|adequate)\s*[.)]?(?:\s*\(?grade\s*[1-4]\)?)?\s*$",
     re.I,
 )
-_GRADE_IN_PAREN = re.compile(r"grade\s+[1-4]\s*\((outstanding|good|adequate|inadequate)\)", re.I)
 
 
 def grade_key(text: str) -> str:

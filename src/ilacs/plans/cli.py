@@ -18,6 +18,8 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from ilacs.plans.rag import JUDGED_RAGS
+
 
 class CommandError(Exception):
     def __init__(self, message: str, status: int = 1):
@@ -146,7 +148,7 @@ def add_plan_parser(sub: argparse._SubParsersAction, setup: Callable[[], None]) 
     c = command("post-update", "post a progress update on an action", _post_update, writes=True)
     c.add_argument("plan", type=int, metavar="PLAN_ID")
     c.add_argument("action", type=int, metavar="ACTION_NUMBER")
-    c.add_argument("--rag", required=True, choices=["red", "amber", "green"])
+    c.add_argument("--rag", required=True, choices=[rag.value for rag in JUDGED_RAGS])
     c.add_argument("--narrative", required=True)
     c.add_argument("--evidence", default="")
     c.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="default: today")
@@ -154,7 +156,7 @@ def add_plan_parser(sub: argparse._SubParsersAction, setup: Callable[[], None]) 
     c = command("set-rag", "set an action's RAG by hand, with a reason", _set_rag, writes=True)
     c.add_argument("plan", type=int, metavar="PLAN_ID")
     c.add_argument("action", type=int, metavar="ACTION_NUMBER")
-    c.add_argument("--rag", required=True, choices=["red", "amber", "green"])
+    c.add_argument("--rag", required=True, choices=[rag.value for rag in JUDGED_RAGS])
     c.add_argument("--reason", required=True)
 
     c = command("clear-rag", "clear a RAG set by hand", _clear_rag, writes=True)

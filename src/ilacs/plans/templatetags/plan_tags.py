@@ -43,13 +43,6 @@ def date_parts(value: Any) -> list[Any]:
 
 
 @register.filter
-def days_until(value: dt.date | None, today: dt.date) -> int | None:
-    if value is None:
-        return None
-    return (value - today).days
-
-
-@register.filter
 def error_anchor(field: Any) -> str:
     """Where the error summary links for a field: the first radio or checkbox, the day box of a
     date, else the field itself."""
