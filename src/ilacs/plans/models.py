@@ -38,10 +38,10 @@ def person_name(user: Any) -> str:
 
 
 class PlanStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted to Ofsted"
-    ACTIVE = "active", "Active"
-    CLOSED = "closed", "Closed"
+    DRAFT = rag_rules.DRAFT, "Draft"
+    SUBMITTED = rag_rules.SUBMITTED, "Submitted to Ofsted"
+    ACTIVE = rag_rules.ACTIVE, "Active"
+    CLOSED = rag_rules.CLOSED, "Closed"
 
 
 PLAN_STATUS_TAG_CLASSES = {
