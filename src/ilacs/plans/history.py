@@ -19,7 +19,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 
-from ilacs.inspections.labels import format_date
+from ilacs.dates import format_date
 from ilacs.plans.models import (
     Action,
     ActionStatus,

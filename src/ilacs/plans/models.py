@@ -45,10 +45,10 @@ class NotWithdrawnManager(models.Manager):
 
 
 class PlanStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted to Ofsted"
-    ACTIVE = "active", "Active"
-    CLOSED = "closed", "Closed"
+    DRAFT = rag_rules.DRAFT, "Draft"
+    SUBMITTED = rag_rules.SUBMITTED, "Submitted to Ofsted"
+    ACTIVE = rag_rules.ACTIVE, "Active"
+    CLOSED = rag_rules.CLOSED, "Closed"
 
 
 PLAN_STATUS_TAG_CLASSES = {
@@ -286,15 +286,6 @@ class Action(models.Model):
         return ", ".join(part for part in (self.lead_name, self.lead_role) if part)
 
     @property
-    def lead_key(self) -> str:
-        """What the dashboard's lead filter matches: a member, or a role named in words."""
-        if self.lead_user_id:
-            return f"user:{self.lead_user_id}"
-        if self.lead_role:
-            return f"role:{self.lead_role}"
-        return ""
-
-    @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
 
@@ -361,10 +352,6 @@ class ProgressUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"Update of {self.date} ({self.rag})"
-
-    @property
-    def rag_enum(self) -> Rag:
-        return Rag(self.rag)
 
 
 class RagOverride(models.Model):

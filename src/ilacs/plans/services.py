@@ -23,7 +23,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from ilacs.accounts import permissions
-from ilacs.inspections.labels import format_date
+from ilacs.dates import format_date
 from ilacs.inspections.models import Inspection
 from ilacs.plans.models import (
     Action,
