@@ -144,6 +144,7 @@ def trend_chart(
         print_values=False,
         allow_interruptions=True,
         margin_bottom=10,
+        margin_right=40,  # room for the last period's label
     )
     chart.x_labels = labels
     chart.add(own_label, [_number(getattr(p, value_attr)) for p in points])
