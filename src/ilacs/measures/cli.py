@@ -19,12 +19,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 
-class CommandError(Exception):
-    def __init__(self, message: str, status: int = 1):
-        super().__init__(message)
-        self.status = status
-
-
 def add_measures_parser(sub: argparse._SubParsersAction, setup: Callable[[], None]) -> None:
     p = sub.add_parser(
         "measures",
@@ -77,16 +71,14 @@ def _run(handler: Callable[..., int], args: argparse.Namespace, setup: Callable[
     from django.core.exceptions import PermissionDenied
     from django.http import Http404
 
-    from ilacs.db_state import pending_migrations
+    from ilacs.cli_support import CommandError, require_migrated
     from ilacs.measures.imports import ImportFileError
     from ilacs.measures.services import MeasureError
 
     out: TextIO = getattr(args, "out", None) or sys.stdout
     err: TextIO = getattr(args, "err", None) or sys.stderr
-    if pending_migrations():
-        err.write("The database is not set up: run `ilacs manage migrate` first.\n")
-        return 2
     try:
+        require_migrated()
         return handler(args, out, err)
     except CommandError as exc:
         err.write(f"{exc}\n")
@@ -103,18 +95,14 @@ def _run(handler: Callable[..., int], args: argparse.Namespace, setup: Callable[
 
 
 def _user(username: str | None) -> Any:
-    if not username:
-        return None
-    from django.contrib.auth import get_user_model
+    from ilacs.cli_support import find_user
 
-    try:
-        return get_user_model().objects.get(username=username, is_active=True)
-    except get_user_model().DoesNotExist:
-        raise CommandError(f"No active user called {username}", status=2) from None
+    return find_user(username)
 
 
 def _council(slug: str, user: Any = None, action: str = "view") -> Any:
     from ilacs.accounts import permissions
+    from ilacs.cli_support import CommandError
     from ilacs.localauthorities.models import LocalAuthority
 
     if user is not None:
@@ -148,6 +136,8 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     user = _user(args.user)
     la = _council(args.council, user, Action.ENTER_VALUES)
+    from ilacs.cli_support import CommandError
+
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(f"No file at {path}", status=2)
