@@ -2,6 +2,7 @@
 or fewer", "Enter the lead's role"), never Django's words ("Ensure this value has at most 300
 characters (it has 5000).", "This field is required.", "Enter a valid date.")."""
 
+import copy
 import importlib
 import inspect
 import pkgutil
@@ -11,7 +12,7 @@ from django import forms
 from django.urls import reverse
 
 import ilacs
-from ilacs.forms import django_default_messages
+from ilacs.forms import GovUKFormMixin, apply_govuk_messages, django_default_messages
 from ilacs.plans import services
 from tests.plans.conftest import make_inspection
 
@@ -42,6 +43,18 @@ def _form_classes():
 
 def _instance(cls, cast, plan):
     params = inspect.signature(cls.__init__).parameters
+    known = {"self", "args", "kwargs", "plan", "inspection", "request"}
+    if any(
+        p.kind is p.KEYWORD_ONLY and p.default is p.empty and name not in known
+        for name, p in params.items()
+    ):
+        # a form that needs more than a plan to build: its declared fields, as the form's
+        # own __init__ (GovUKFormMixin's) would leave them
+        form = cls.__new__(cls)
+        form.fields = copy.deepcopy(cls.base_fields)
+        if issubclass(cls, GovUKFormMixin):
+            apply_govuk_messages(form)
+        return form
     kwargs = {}
     if "plan" in params:
         kwargs["plan"] = plan

@@ -95,7 +95,7 @@ def test_keyboard_only(page, cast):
     expect(page.get_by_label("Password")).to_be_focused()
     page.keyboard.type("correct horse battery staple")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your local authorities")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your work")
 
     # On a signed-in page the skip link passes over the header's links.
     page.keyboard.press("Tab")

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from ilacs.forms import GovUKForm
 from ilacs.measures import periods
 from ilacs.measures.models import (
     AuditStream,
@@ -76,7 +77,7 @@ class ThemeChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(GovUKForm):
     name = forms.CharField(
         label="Name",
         max_length=200,
@@ -185,7 +186,7 @@ class MeasureForm(forms.Form):
         }
 
 
-class ValueForm(forms.Form):
+class ValueForm(GovUKForm):
     period = PeriodField(label="Period", error_messages={"required": "Enter the period"})
     value = NumberField(label="Value", error_messages={"required": "Enter the value"})
     england = NumberField(label="England (optional)", required=False, what="England's figure")
@@ -208,7 +209,7 @@ class ValueForm(forms.Form):
         self.fields["period"].help_text = PERIOD_HINTS[Frequency(frequency)]
 
 
-class ScorecardForm(forms.Form):
+class ScorecardForm(GovUKForm):
     name = forms.CharField(
         label="Name",
         max_length=200,
@@ -233,7 +234,7 @@ class ScorecardForm(forms.Form):
         self.fields["measures"].queryset = la.measures.all()
 
 
-class AuditStreamForm(forms.Form):
+class AuditStreamForm(GovUKForm):
     name = forms.CharField(
         label="Name",
         max_length=200,
@@ -274,7 +275,7 @@ class WholeNumberField(forms.IntegerField):
         self.error_messages["min_value"] = f"{self.label} cannot be negative"
 
 
-class AuditResultForm(forms.Form):
+class AuditResultForm(GovUKForm):
     period = PeriodField(label="Period", error_messages={"required": "Enter the period"})
     cases_audited = WholeNumberField(
         label="Cases audited", error_messages={"required": "Enter the number of cases audited"}
@@ -296,7 +297,7 @@ class AuditResultForm(forms.Form):
         self.fields["period"].help_text = PERIOD_HINTS[Frequency(frequency)]
 
 
-class ImportForm(forms.Form):
+class ImportForm(GovUKForm):
     file = forms.FileField(
         label="Upload a file",
         help_text="A CSV file or an Excel workbook (.xlsx) laid out like the template.",
