@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from ilacs.extraction import extract_file, extract_many
-from ilacs.extraction.evaluate import SCALAR_FIELDS, score
+from ilacs.extraction.evaluate import SCALAR_FIELDS, score, score_themes
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS = SHARED / "corpus"
@@ -20,12 +20,33 @@ needs_seeds = pytest.mark.skipif(
 )
 
 
+THEME_LABELS = SHARED / "themes" / "dev.json"
+
+
 @pytest.fixture(scope="module")
-def dev_scores():
+def dev_predicted():
     gold = json.loads(LABELS.read_text())
     paths = [str(CORPUS / "reports" / g["file"]) for g in gold]
-    predicted = {Path(r["source"]["file"]).name: r for r in extract_many(paths, jobs=2)}
-    return score(gold, predicted)
+    return {Path(r["source"]["file"]).name: r for r in extract_many(paths, jobs=2)}
+
+
+@pytest.fixture(scope="module")
+def dev_scores(dev_predicted):
+    return score(json.loads(LABELS.read_text()), dev_predicted)
+
+
+@needs_corpus
+@pytest.mark.skipif(not THEME_LABELS.exists(), reason=f"no theme labels at {THEME_LABELS}")
+def test_themes_of_the_dev_recommendations(dev_predicted):
+    gold = json.loads(THEME_LABELS.read_text())
+    scores = score_themes(gold, dev_predicted)
+    assert scores["all"]["recommendations"] == 269
+    assert scores["all"]["chief"] >= 0.90
+    assert scores["all"]["themes_f1"] >= 0.85
+    assert scores["held_out"]["recommendations"] + scores["tuning"]["recommendations"] == 269
+    for record in dev_predicted.values():
+        for rec in record["recommendations"] + record["lscb_recommendations"]:
+            assert 1 <= len(rec["themes"]) <= 3, rec["text"]
 
 
 @needs_corpus
