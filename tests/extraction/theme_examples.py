@@ -735,3 +735,214 @@ EXAMPLES += [
         ["recording"],
     ),
 ]
+
+# LSCB reviews and long multi-sentence asks of the 2013-2018 framework, written for the tests.
+EXAMPLES += [
+    (
+        "Strengthen the board's oversight of the early help offer and its impact on children.",
+        "lscb",
+        ["early_help", "partnership"],
+    ),
+    (
+        "Ensure that the board receives regular reports on children living in private fostering "
+        "arrangements.",
+        "lscb",
+        ["specific_groups", "partnership"],
+    ),
+    (
+        "Develop the board's quality assurance framework so that it can judge how effective local "
+        "safeguarding practice is.",
+        "lscb",
+        ["quality_assurance", "partnership"],
+    ),
+    (
+        "Ensure that lessons from serious case reviews are shared with frontline staff and that "
+        "the board checks that practice has changed.",
+        "lscb",
+        ["quality_assurance", "partnership"],
+    ),
+    (
+        "Ensure that the board challenges partners who do not attend its meetings.",
+        "lscb",
+        ["partnership"],
+    ),
+    (
+        "Ensure that the LADO's annual report is presented to and scrutinised by the board.",
+        "lscb",
+        ["specific_groups", "partnership"],
+    ),
+    (
+        "Monitor the impact of the multi-agency neglect strategy.",
+        "lscb",
+        ["specific_harms", "partnership", "quality_assurance"],
+    ),
+    (
+        "Ensure that the board's business plan has clear priorities and measurable outcomes.",
+        "lscb",
+        ["partnership", "leadership_governance"],
+    ),
+    (
+        "Ensure that all agencies complete section 11 audits and that the findings are analysed.",
+        "lscb",
+        ["quality_assurance", "partnership"],
+    ),
+    (
+        "Ensure that all children who are the subject of a child protection plan have a "
+        "comprehensive assessment. Assessments should be updated when circumstances change and "
+        "should include the views of the child.",
+        "r",
+        ["assessment"],
+    ),
+    (
+        "Senior managers should ensure that the quality of practice is improved through a stable, "
+        "well-trained workforce with manageable caseloads.",
+        "r",
+        ["workforce"],
+    ),
+    (
+        "The local authority should ensure that the actions agreed at child protection "
+        "conferences are completed within timescales and that core groups meet regularly.",
+        "r",
+        ["child_protection"],
+    ),
+    (
+        "Managers should ensure that all children are visited regularly and that visits are "
+        "purposeful and recorded promptly.",
+        "r",
+        ["visits", "recording"],
+    ),
+    (
+        "Ensure that young people who go missing from care are offered an independent return "
+        "interview and that the information gathered is used to reduce risk.",
+        "r",
+        ["exploitation_missing"],
+    ),
+    (
+        "Improve the take-up of education, employment and training by care leavers.",
+        "r",
+        ["care_leavers"],
+    ),
+    (
+        "Ensure that children placed for adoption receive life-story books and later life letters "
+        "in good time.",
+        "r",
+        ["permanence"],
+    ),
+    (
+        "The local authority should improve the quality and frequency of supervision, which should "
+        "be reflective and focus on outcomes for children.",
+        "r",
+        ["management_oversight"],
+    ),
+]
+
+# The themes the tuning share has few of, in mixed company.
+EXAMPLES += [
+    (
+        "Ensure that social workers visit children in care at the frequency set out in their "
+        "care plans, and that they see children on their own.",
+        "r",
+        ["visits"],
+    ),
+    (
+        "The regularity and quality of visits to children subject to child protection plans.",
+        "r",
+        ["visits"],
+    ),
+    (
+        "Improve the timeliness of visits to children in need so that changes in their "
+        "circumstances are noticed quickly.",
+        "r",
+        ["visits"],
+    ),
+    (
+        "Ensure that designated teachers and the virtual school work together to improve "
+        "personal education plans.",
+        "r",
+        ["education"],
+    ),
+    (
+        "Reduce the number of children in care who are excluded from school or on reduced "
+        "timetables.",
+        "r",
+        ["education"],
+    ),
+    (
+        "Improve the educational progress of children in care at key stage 4, and the "
+        "attendance of those in secondary school.",
+        "r",
+        ["education"],
+    ),
+    (
+        "Ensure that foster carers receive regular supervision and annual reviews, and that "
+        "their training needs are met.",
+        "r",
+        ["foster_carers"],
+    ),
+    (
+        "Reduce delay in the assessment and approval of connected persons as foster carers.",
+        "r",
+        ["foster_carers"],
+    ),
+    (
+        "Ensure that the fostering panel's recommendations are acted on promptly.",
+        "r",
+        ["foster_carers"],
+    ),
+    (
+        "Ensure that children in care have their emotional and mental health needs assessed and "
+        "met, including through timely strengths and difficulties questionnaires.",
+        "r",
+        ["health"],
+    ),
+    (
+        "Improve the uptake of dental checks and immunisations for children in care.",
+        "r",
+        ["health"],
+    ),
+    (
+        "Ensure that children who live with domestic abuse, parental mental ill health and "
+        "substance misuse receive help that reduces the risk to them.",
+        "r",
+        ["specific_harms"],
+    ),
+    (
+        "Ensure that the impact of neglect on children is understood, and that plans reduce it.",
+        "r",
+        ["specific_harms"],
+    ),
+    (
+        "Increase the take-up of early help by families who need it, and ensure that early help "
+        "plans are reviewed.",
+        "r",
+        ["early_help"],
+    ),
+    (
+        "Ensure that the decisions of the access to resources panel are recorded with the reasons "
+        "for children coming into care.",
+        "r",
+        ["edge_of_care", "recording"],
+    ),
+    (
+        "Review all children who are accommodated under section 20 to ensure that this remains "
+        "the right legal status for them.",
+        "r",
+        ["edge_of_care"],
+    ),
+    (
+        "Ensure that case records are up to date and that chronologies are kept for all children.",
+        "r",
+        ["recording"],
+    ),
+    (
+        "Ensure that leaders have sufficient capacity and resources to drive improvement at pace.",
+        "r",
+        ["leadership_governance"],
+    ),
+    (
+        "The effectiveness of the lead member and the chief executive in holding services to "
+        "account.",
+        "r",
+        ["leadership_governance"],
+    ),
+]

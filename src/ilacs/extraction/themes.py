@@ -46,6 +46,8 @@ SECONDARY_SHARE = 0.3  # a second or third theme scores at least this share of t
 SECONDARY_MIN = 0.4  # ... and at least this much on its own
 PARAGRAPH_MIN = 1.0  # a paragraph's chief theme needs at least this score
 MAX_THEMES = 3
+POSITION_DECAY = 0.04  # a word's weight is divided by 1 + this x its place in the part
+PART_DECAY = 0.25  # the n-th part of a text weighs 1 / (1 + this x n)
 WEAK_ASK = 1.0  # an ask whose words score less than this is a frame for what follows
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -186,7 +188,7 @@ def _score(
         matches = list(_TOKEN.finditer(part))
         raw = [m.group() for m in matches]
         stems = [_stem(w) for w in raw]
-        part_weight = 1.0 / (1.0 + 0.25 * part_no)
+        part_weight = 1.0 / (1.0 + PART_DECAY * part_no)
         # (segment weight, [(theme, weight, position, phrase)]) in reading order
         segments: list[tuple[float, list[tuple[str, float, int, str]]]] = [(ASK, [])]
         if subject_end:
@@ -317,7 +319,9 @@ def theme_text(text: str, kind: str = "recommendation") -> ThemeResult:
         raise ValueError(f"kind must be recommendation, lscb or paragraph, not {kind!r}")
     paragraph = kind == "paragraph"
     scores, evidence = _score(
-        text or "", position_decay=0.02 if paragraph else 0.04, lscb=kind == "lscb"
+        text or "",
+        position_decay=POSITION_DECAY / 2 if paragraph else POSITION_DECAY,
+        lscb=kind == "lscb",
     )
     ranked = sorted(scores, key=lambda t: (-scores[t], THEME_KEYS.index(t)))
     ranked = [t for t in ranked if scores[t] > 0]

@@ -49,7 +49,12 @@ LEXICON: dict[str, str] = {
         threshold guidance; threshold document; application of thresholds; consent;
         parental consent; out of hours; emergency duty; emergency duty team; first decisions;
         initial decisions; decisions at the front door; informal advice; what is a contact;
-        referral and assessment team=0.3; referral and assessment teams=0.3
+        referral and assessment team=0.3; referral and assessment teams=0.3;
+        initial contact; first point of contact; advice line=0.8; screening decisions;
+        initial screening; repeat referrals; response to referrals; daytime duty=0.8;
+        referral pathway; consent to share; information at referral; no further action=0.5;
+        access to children's social care=0.8; threshold for social care; thresholds for
+        intervention=0.8; integrated front door; children's services front door
     """,
     "early_help": """
         early help; early help offer; early help strategy; early help assessment;
@@ -60,7 +65,10 @@ LEXICON: dict[str, str] = {
         supporting families; children's centres; family hubs; lead professional=0.6;
         early support=0.6; universal services=0.5;
         help early=0.8; offered early=0.6; earlier help=0.8; at an early stage=0.6;
-        preventative services=0.7; prevention=0.4
+        preventative services=0.7; prevention=0.4;
+        early help hub; early help workers; family support=0.5; family support workers=0.5;
+        targeted family support=0.6; prevention services=0.7; families first=0.6;
+        team around the child=0.6; early help partnership; early help services
     """,
     "edge_of_care": """
         edge of care; entry to care; come into care; coming into care; came into care;
@@ -73,7 +81,10 @@ LEXICON: dict[str, str] = {
         care panel; care panels; resource and care panels; revocation; revoke; revoking;
         discharge of care orders; discharge of orders; discharging orders; care threshold;
         care thresholds; edge-of-care; prevent children coming into care;
-        bring children into care; into care=0.6; entering the care system
+        bring children into care; into care=0.6; entering the care system;
+        family group conference=0.5; family group conferences=0.5; children entering care;
+        children who enter care; entrants to care; care entry; care order=0.5; care orders=0.5;
+        placement with parents regulations; at home under a care order; on care orders at home
     """,
     "child_protection": """
         strategy discussion; strategy discussions; strategy meeting; strategy meetings;
@@ -86,7 +97,10 @@ LEXICON: dict[str, str] = {
         child protection=0.6; long-term child protection planning; long-term child protection;
         long-term child protection plans; child protection planning=0.7;
         repeat child protection plans; subsequent child protection plans;
-        subject to child protection plans for; child protection medicals; joint investigation
+        subject to child protection plans for; child protection medicals; joint investigation;
+        section 47 investigations; child protection processes=0.8; child protection procedures;
+        child protection work=0.7; achieving best evidence; abe interviews; multi-agency strategy;
+        child protection investigation; children subject to child protection plans=0.6
     """,
     "assessment": """
         assessment; assessments; assess=0.6; assessed=0.6; assessing=0.6; reassess;
@@ -96,7 +110,10 @@ LEXICON: dict[str, str] = {
         pre-birth assessment; pre-birth; unborn babies=0.6; single assessment;
         child and family assessment; core assessment; initial assessment; analysis=0.3;
         needs and risks=0.6; identify children's needs=0.6; understanding of risk=0.6;
-        risk=0.2
+        risk=0.2;
+        assessments of need; holistic assessment; assessment tools; assessment of risk;
+        needs assessment; sibling assessment; parenting assessments; identify risk=0.5;
+        children's needs=0.3; child's needs=0.3
     """,
     "plans": """
         plan=0.8; plans=0.8; planning=0.7; care plan; care plans; care planning;
@@ -107,7 +124,9 @@ LEXICON: dict[str, str] = {
         child protection plan={"plans": 0.7, "child_protection": 0.4};
         child protection plans={"plans": 0.7, "child_protection": 0.4};
         child in need and child protection plans; reviews of plans; review plans=0.7;
-        progress plans=0.6
+        progress plans=0.6;
+        child's plan; children's plans=0.9; plans are reviewed; outcome focused=0.6;
+        outcome-focused=0.6; measurable=0.6; planning for children
     """,
     "management_oversight": """
         management oversight; managerial oversight; manager oversight; managers' oversight;
@@ -119,7 +138,11 @@ LEXICON: dict[str, str] = {
         rationale for decisions=0.6; management direction; direction and challenge;
         challenge=0.3; at all levels=0.4; direction=0.6; clear direction; clearer direction;
         oversee=0.7; overseen=0.6; overseeing=0.7; practice leadership=0.4;
-        managers regularly review
+        managers regularly review;
+        management grip; managerial grip; management challenge; managers' challenge;
+        team managers' oversight; supervision records; case direction; management footprint;
+        practice supervisors=0.6; senior practitioners=0.4; management scrutiny=0.8;
+        managerial direction; managers' decisions=0.7
     """,
     "independent_oversight": """
         independent reviewing officer; independent reviewing officers; iro; iros;
@@ -129,14 +152,20 @@ LEXICON: dict[str, str] = {
         review chairs; chairpersons=0.7; conference and review chairpersons; footprint;
         escalation=0.6; escalate=0.3; formal escalation; dispute resolution;
         looked after reviews=0.7; looked after review=0.7; statutory reviews=0.6;
-        reviews=0.3; review=0.2; second review={"permanence": 0.4}
+        reviews=0.3; review=0.2; second review={"permanence": 0.4};
+        iro service; reviewing service; cp chairs; cp chair; iro challenge;
+        reviews of children in care=0.6; child in care reviews=0.7; children's reviews=0.6;
+        cla reviews=0.7; lac reviews=0.7; review meetings=0.5; review timeliness=0.7
     """,
     "pre_proceedings": """
         pre-proceedings; public law outline; plo; letter before proceedings;
         letters before proceedings; legal gateway; legal planning; legal planning meeting;
         legal planning meetings; court; courts; court work; care proceedings; proceedings;
         court proceedings; family court; care order proceedings; section 31;
-        interim care order; 26 weeks; legal advice=0.6; legal threshold
+        interim care order; 26 weeks; legal advice=0.6; legal threshold;
+        legal proceedings; care applications=0.8; issue proceedings; issuing proceedings;
+        public law=0.9; legal gateway panel; cafcass=0.7; court orders=0.6;
+        supervision orders=0.5; supervision order=0.5
     """,
     "permanence": """
         permanence; permanency; permanent=0.9; permanence planning; permanence plans;
@@ -150,7 +179,13 @@ LEXICON: dict[str, str] = {
         concurrent planning; life story; life-story work; life story work; later life letters;
         family finding; together or apart; together and apart; brothers and sisters=0.5;
         siblings=0.5; sibling=0.5; child permanence report; child permanence records;
-        cease to be looked after=0.7; ceased to be looked after=0.7; child arrangements orders=0.6
+        cease to be looked after=0.7; ceased to be looked after=0.7; child arrangements orders=0.6;
+        placement order={"permanence": 0.8}; placement orders={"permanence": 0.8};
+        adoption panel; adoption support; post-adoption support; regional adoption agency;
+        adoption agency; permanency planning meeting; permanence planning meetings;
+        long-term placements=0.6; placed for adoption; adoption orders; permanence policy;
+        permanence panel; permanence tracking; returning to their families=0.8;
+        rehabilitation home=0.8; legal permanence; permanent families; permanent family
     """,
     "placements": """
         placement; placements; placement sufficiency; sufficiency; sufficiency strategy;
@@ -162,16 +197,27 @@ LEXICON: dict[str, str] = {
         supported accommodation=0.6; supported housing={"placements": 0.5, "care_leavers": 0.3};
         semi-independent=0.6; accommodation=0.3; homes for children=0.6;
         distance from home; places to live=0.6; where children live=0.5;
-        number and range of homes=0.8; secure accommodation=0.6
+        number and range of homes=0.8; secure accommodation=0.6;
+        independent fostering agencies={"placements": 0.6, "foster_carers": 0.4};
+        independent fostering agency={"placements": 0.6, "foster_carers": 0.4};
+        supported lodgings={"care_leavers": 0.6, "placements": 0.4}; secure=0.4;
+        deprivation of liberty=0.7; dols=0.7; placement finding; placement breakdown;
+        placement disruption; disruption=0.6; disruptions=0.6; moves=0.4; sufficiency of homes;
+        residential provision; in-house homes=0.8; homes for children in care=0.8;
+        choice of homes; local homes=0.8; foster and residential
     """,
     "foster_carers": """
         foster carer; foster carers; fostering service; fostering services; fostering panel;
-        fostering=0.8; foster care=0.6; connected person; connected persons; connected carers;
+        fostering=0.6; foster care=0.6; connected person; connected persons; connected carers;
         connected persons arrangements; kinship; kinship care; kinship carers;
         family and friends carers; family and friends care; regulation 24;
         temporary approval; viability assessment; viability assessments;
         recruitment of foster carers; recruit foster carers; recruit more foster carers;
-        foster carer recruitment; supervising social workers; carers=0.3; carer=0.3
+        foster carer recruitment; supervising social workers; carers=0.3; carer=0.3;
+        fostering households; foster families=0.7; carer support=0.7; support for carers=0.7;
+        training for carers=0.8; carer assessments; form f; fostering assessments;
+        foster carer reviews; annual reviews of foster carers; mockingbird=0.6;
+        foster carers' support; connected persons assessments
     """,
     "care_leavers": """
         care leaver; care leavers; leaving care; leave care; left care; care leaving;
@@ -186,9 +232,17 @@ LEXICON: dict[str, str] = {
         care experienced; care-experienced; 16 plus=0.7; 16+ service=0.8;
         not in education employment or training={"care_leavers": 0.6, "education": 0.3};
         education employment or training={"care_leavers": 0.6, "education": 0.3};
+        education employment and training={"care_leavers": 0.6, "education": 0.3};
+        employment and training={"care_leavers": 0.6};
         employment=0.5; apprenticeships=0.5; council tax=0.5;
         looked after children and care leavers=0.15; children looked after and care leavers=0.15;
-        children in care and care leavers=0.15; children and care leavers=0.15
+        children in care and care leavers=0.15; children and care leavers=0.15;
+        young adults=0.4; aged 18 to 25=0.7; 18 to 25=0.7; up to 25=0.6; care leaver offer;
+        leaving care grant; setting up home allowance; bursary=0.6; neet={"care_leavers": 0.6,
+        "education": 0.3}; eet=0.6; tenancy=0.8; tenancies=0.8; independent accommodation=0.8;
+        housing=0.5; transition to adulthood=0.6; pathway=0.6; leaving care team; after care;
+        aftercare; suitable accommodation={"care_leavers": 0.4, "placements": 0.3};
+        leaving care services
     """,
     "health": """
         health=0.6; mental health; emotional health; emotional wellbeing; emotional well-being;
@@ -201,7 +255,12 @@ LEXICON: dict[str, str] = {
         therapeutic=0.6; therapy=0.7; self-harm; sexual health; emotional needs=0.8;
         health needs; health partners={"partnership": 0.8}; health colleagues={"partnership": 0.7};
         police and health={"partnership": 0.6}; health visitors={"partnership": 0.5};
-        public health={"partnership": 0.3}
+        public health={"partnership": 0.3};
+        health care; healthcare; health and wellbeing; emotional and mental health;
+        psychological=0.8; psychology=0.7; counselling=0.7; health checks=0.9;
+        looked after children nurse=0.8; lac nurse=0.8; designated nurse=0.6;
+        designated doctor=0.6; therapeutic support; emotional support=0.6;
+        mental ill health; mental well-being
     """,
     "education": """
         education=0.8; educational; virtual school; virtual head; personal education plan;
@@ -211,7 +270,11 @@ LEXICON: dict[str, str] = {
         alternative provision; school=0.4; schools=0.3; key stage; educational progress;
         progress in education; pupil premium; special educational needs=0.7;
         education health and care plan; ehcp; education support;
-        education colleagues={"partnership": 0.8}; schools representatives={"partnership": 0.8}
+        education colleagues={"partnership": 0.8}; schools representatives={"partnership": 0.8};
+        educational outcomes; educational achievement; achievement=0.4; gcse=0.9; gcses=0.9;
+        qualifications=0.6; post-16 education=0.7; further education=0.6; designated teachers=0.9;
+        designated teacher=0.9; sen=0.6; part-time timetables=0.9; reduced timetables=0.9;
+        part-time timetable=0.9; home education=0.9; school places=0.8; education provision
     """,
     "exploitation_missing": """
         exploitation; exploited; sexual exploitation; child sexual exploitation; cse;
@@ -220,12 +283,17 @@ LEXICON: dict[str, str] = {
         radicalised; extremism; extra-familial harm; extra-familial risk; extrafamilial;
         contextual safeguarding; contextual harm; missing; go missing; going missing;
         missing from home; missing from care; missing episodes; return home interview;
-        return home interviews; return interview; return interviews; return home conversation;
+        return home interviews; return interview; interview on their return;
+        on their return home=0.6; return interviews; return home conversation;
         return home conversations; return home discussions; rhi; rhis; mase;
         vulnerable adolescents=0.6;
         serious youth violence; youth violence; knife crime; child exploitation;
         exploitation risk assessment; exploitation risk assessments;
-        child sexual exploitation risk assessments
+        child sexual exploitation risk assessments;
+        at risk of exploitation; exploitation hub; absent=0.4; absence from home=0.6;
+        run away=0.7; ran away=0.7; running away=0.7; runaway=0.7; national referral mechanism=0.9;
+        nrm=0.9; prevent duty=0.8; channel panel=0.8; extremist=0.8; adolescent safeguarding=0.7;
+        risk outside the home; harm outside the home; risks outside the home; missing children
     """,
     "specific_harms": """
         neglect=1.3; neglected=1.3; chronic neglect=1.3; cumulative neglect=1.3; domestic abuse=1.3;
@@ -235,7 +303,12 @@ LEXICON: dict[str, str] = {
         harmful sexual behaviours=1.3; sexual abuse=0.8; child sexual abuse; physical abuse;
         female genital mutilation=1.3; fgm=1.3; honour-based; forced marriage;
         graded care profile=0.6;
-        toxic trio; cumulative harm=0.7; non-mobile babies; bruising
+        toxic trio; cumulative harm=0.7; non-mobile babies; bruising;
+        alcohol misuse; parental alcohol misuse; drug misuse; coercive control=0.9;
+        online sexual abuse; emotional abuse=0.8; abuse=0.3; non-accidental injury=0.8;
+        parental mental ill health; fabricated or induced illness; neglectful=1.3;
+        honour-based abuse; child sexual abuse and exploitation={"specific_harms": 0.7,
+        "exploitation_missing": 0.7}
     """,
     "specific_groups": """
         disabled children=1.3; children with disabilities=1.3; disability=0.9; disabilities=0.9;
@@ -254,7 +327,11 @@ LEXICON: dict[str, str] = {
         children's to adult services; transition=0.4; transitions=0.4;
         child in need=0.35; children in need=0.35; lado=1.3; local authority designated officer=1.3;
         allegations against; allegations=0.6; position of trust;
-        special educational needs and disabilities={"specific_groups": 0.6, "education": 0.5}
+        special educational needs and disabilities={"specific_groups": 0.6, "education": 0.5};
+        disabled children's team=1.3; children with a disability=1.3; autism=0.8; autistic=0.8;
+        young offenders=0.8; youth offending service=0.8; remand=0.8; remanded=0.8;
+        refugee=0.8; refugees=0.8; joint housing protocol=0.8; housing protocol=0.6;
+        designated officer; managing allegations; positions of trust; children with sen=0.6
     """,
     "voice_participation": """
         voice; voices; voice of the child; views=0.8; wishes and feelings; wishes=0.8;
@@ -265,11 +342,17 @@ LEXICON: dict[str, str] = {
         lived experience=0.6; identity=0.8; identities=0.8; diversity=0.8; culture=0.3;
         cultural=0.6; heritage=0.7; listened to=0.8; listen=0.6; heard=0.4; feedback=0.4;
         ownership=0.3; children's experiences=0.2; understood by children=0.5;
-        understand their plans=0.5; consultation=0.4; their own words=0.6
+        understand their plans=0.5; consultation=0.4; their own words=0.6;
+        child-centred=0.4; consult=0.5; co-produce; co-produced; children's participation;
+        youth voice; care council=0.9; independent advocate; independent advocacy;
+        ethnicity=0.6; racism=0.6; faith=0.5; interpreters=0.6; communication needs=0.5;
+        views of children; children's views; hear the voice
     """,
     "visits": """
         visit=0.9; visits; visiting; statutory visits; visited; seen alone; seeing children alone;
-        seen=0.5; see children=0.6; frequency of visits; home visits; children are seen
+        seen=0.5; see children=0.6; frequency of visits; home visits; children are seen;
+        statutory visiting; seen and spoken to alone; spoken to alone; seeing children=0.7;
+        visits to children; unannounced visits; seen regularly; seen on their own=0.8
     """,
     "workforce": """
         workforce; recruitment=0.6; retention; recruit=0.6; retain=0.6; recruit and retain;
@@ -283,7 +366,13 @@ LEXICON: dict[str, str] = {
         newly qualified social workers; nqsw; nqsws; asye; induction=0.8; capacity=0.5;
         vacancies; vacancy; permanent social workers; permanent staff; permanent workforce;
         social work academy; manageable=0.6; time to complete=0.5;
-        practice guidance=0.3
+        practice guidance=0.3;
+        social work capacity=0.8; staff retention; stable workforce; workforce stability;
+        workforce strategy; career progression; career pathway; continuous professional
+        development; cpd; practice educators=0.7; locum=0.8; interim staff=0.7;
+        morale=0.8; staff wellbeing; wellbeing of staff; well-being of staff; workforce development;
+        learning offer=0.6; practice development=0.5; unallocated=0.8; multiple social workers=0.8;
+        number of social workers=0.6; high turnover; retention of social workers
     """,
     "quality_assurance": """
         quality assurance; quality assurance framework; quality assurance processes;
@@ -303,10 +392,15 @@ LEXICON: dict[str, str] = {
         practice standards=0.5; quality of practice=0.2; learning=0.3;
         analysis of complaints={"quality_assurance": 1.0, "voice_participation": 0.5};
         evaluate service performance; service performance; measure progress=0.6;
-        effectiveness of services=0.4
+        effectiveness of services=0.4;
+        practice audits; thematic audits; moderation=0.8; performance monitoring;
+        performance reporting; dashboard=0.8; dashboards=0.8; data quality=0.9;
+        management reports=0.7; use of data=0.8; intelligence=0.4; benchmarking=0.6;
+        learning culture=0.6; practice reviews=0.6; dip sampling=0.9; dip samples=0.9;
+        oversight of performance
     """,
     "leadership_governance": """
-        senior leaders=0.8; leaders=0.5; leadership=0.7; senior managers=0.3;
+        senior leaders=0.8; leaders=0.4; leadership=0.7; senior managers=0.3;
         corporate parenting; corporate parents; corporate parent; corporate parenting board;
         corporate parenting panel; elected members; lead member; councillors; members=0.3;
         political=0.8; scrutiny=0.8; governance=0.8; governance arrangements;
@@ -317,7 +411,10 @@ LEXICON: dict[str, str] = {
         council=0.2; infrastructure=0.6; procedures=0.3; policies=0.3; policy=0.3;
         needs analysis=0.5; strategic needs analysis=0.6; shaping of services=0.4;
         development and delivery of services=0.5; impact of leaders; driving progress=0.6;
-        hold to account=0.4; held to account=0.4
+        hold to account=0.4; held to account=0.4;
+        senior leadership team=0.8; political leaders; cabinet=0.6; improvement journey=0.6;
+        transformation=0.5; strategic direction=0.7; vision=0.5; funding=0.6; dcs=0.8;
+        accountability=0.6; corporate parenting strategy; senior leadership=0.8
     """,
     "partnership": """
         partner=0.7; partners=0.7; partner agencies; partnership=0.7; partnerships=0.7;
@@ -337,14 +434,21 @@ LEXICON: dict[str, str] = {
         board meetings=0.8;
         meetings of the board=0.8; work with partner agencies=0.5; work with partners=0.5;
         working with partners=0.5; with its partners=0.5; together with partners=0.5;
-        in conjunction with partners=0.5
+        in conjunction with partners=0.5;
+        collaboration=0.7; collaborative=0.6; joint=0.4; jointly=0.4; housing services=0.5;
+        safeguarding arrangements=0.5; multi-agency safeguarding arrangements;
+        multi-agency arrangements; mappa=0.7; gps=0.5; professional network=0.6;
+        professionals' meetings=0.6; partnership arrangements; strategic partners;
+        the board's oversight=0.5; board oversight=0.5
     """,
     "recording": """
         recording=0.55; recorded=0.45; record=0.45; records=0.45; case records=0.9;
         case recording; social work recording; chronology; chronologies; case management system;
         electronic recording system; recording system; recording systems; systems to record;
         case files=0.6; case notes=0.8; written records=0.8; up to date=0.3; up-to-date=0.3;
-        record keeping; recordkeeping
+        record keeping; recordkeeping;
+        recording practice; quality of recording; electronic=0.5; files=0.4; ics=0.6;
+        written to the child=0.6; writing to children=0.6; records are written=0.6
     """,
 }
 
