@@ -946,3 +946,74 @@ EXAMPLES += [
         ["leadership_governance"],
     ),
 ]
+
+# Long asks of the kind inadequate judgements bring: several sentences, several themes.
+EXAMPLES += [
+    (
+        "Ensure that all contacts and referrals are screened promptly by qualified staff, that "
+        "decisions are made within one working day and that managers record the reasons for "
+        "them. Partner agencies should receive feedback on the outcome of their referrals.",
+        "r",
+        ["front_door", "management_oversight", "partnership"],
+    ),
+    (
+        "Ensure that all children in need of help and protection have an up-to-date assessment "
+        "which considers their history, the risks to them and the views of the child, and that "
+        "assessments are completed within timescales that meet children's needs.",
+        "r",
+        ["assessment"],
+    ),
+    (
+        "Improve the quality of child protection and child in need plans so that they are "
+        "specific about what needs to change, by when and by whom, and set out what will happen "
+        "if progress is not made. Ensure that plans are reviewed regularly by core groups.",
+        "r",
+        ["plans", "child_protection"],
+    ),
+    (
+        "Ensure that social workers have manageable caseloads, regular supervision and access to "
+        "training, so that they can build relationships with children and families.",
+        "r",
+        ["workforce", "management_oversight"],
+    ),
+    (
+        "Ensure that the local authority has an accurate understanding of the quality of frontline "
+        "practice through effective performance management information and a programme of case "
+        "audits, and that learning from audits improves practice.",
+        "r",
+        ["quality_assurance"],
+    ),
+    (
+        "Ensure that children who are at risk of sexual exploitation are identified, that risk "
+        "assessments are completed, and that multi-agency plans reduce the risks to them. Ensure "
+        "that all children who go missing are offered a return home interview.",
+        "r",
+        ["exploitation_missing"],
+    ),
+    (
+        "Ensure that care leavers are supported by personal advisers who stay in touch with them, "
+        "that their pathway plans are up to date and that they live in suitable accommodation.",
+        "r",
+        ["care_leavers", "plans"],
+    ),
+    (
+        "Ensure that all children in care have a permanence plan by their second review, and that "
+        "the timeliness of adoption and special guardianship improves.",
+        "r",
+        ["permanence"],
+    ),
+    (
+        "Ensure that independent reviewing officers and child protection chairs challenge poor "
+        "practice and drift, use the escalation process when needed and that their oversight is "
+        "recorded on children's files.",
+        "r",
+        ["independent_oversight"],
+    ),
+    (
+        "Strengthen the corporate parenting board so that elected members understand the "
+        "experiences of children in care and care leavers and hold services to account for "
+        "improving them.",
+        "r",
+        ["leadership_governance"],
+    ),
+]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -46,6 +47,7 @@ SECONDARY_SHARE = 0.3  # a second or third theme scores at least this share of t
 SECONDARY_MIN = 0.4  # ... and at least this much on its own
 PARAGRAPH_MIN = 1.0  # a paragraph's chief theme needs at least this score
 MAX_THEMES = 3
+THIRD_SHARE = 0.4  # a third theme needs at least this share of the chief's score
 POSITION_DECAY = 0.04  # a word's weight is divided by 1 + this x its place in the part
 PART_DECAY = 0.25  # the n-th part of a text weighs 1 / (1 + this x n)
 WEAK_ASK = 1.0  # an ask whose words score less than this is a frame for what follows
@@ -68,7 +70,7 @@ _SPLIT = re.compile(
 _ACTOR = re.compile(r"^[^.;:]{0,90}?\bshould\s+")
 
 
-@lru_cache(maxsize=20000)
+@lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
     word = word.removesuffix("'s")
     return _STEM_EXCEPTIONS.get(word) or _STEMMER.stemWord(word)
@@ -94,8 +96,8 @@ def _parse_weights(spec: str) -> dict[str, float] | float:
 
 
 @lru_cache(maxsize=1)
-def _phrase_table() -> tuple[dict[tuple[str, ...], dict[str, float]], int]:
-    """{stemmed phrase: {theme: weight}} and the longest phrase's length in words."""
+def _phrase_table() -> tuple[dict[tuple[str, ...], dict[str, float]], dict[str, tuple[int, ...]]]:
+    """{stemmed phrase: {theme: weight}}, and the phrase lengths each first stem starts."""
     table: dict[tuple[str, ...], dict[str, float]] = {}
     for theme, block in LEXICON.items():
         for entry in re.split(r";\s*(?![^{}]*\})", block):
@@ -117,7 +119,16 @@ def _phrase_table() -> tuple[dict[tuple[str, ...], dict[str, float]], int]:
         key = _stems(phrase)
         if key:
             table.setdefault(key, {})
-    return table, max(len(k) for k in table)
+    return table, _starts(table)
+
+
+def _starts(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """For each first word, the lengths of the phrases it starts, longest first: most words
+    start none, so most places cost one dictionary look-up."""
+    lengths: dict[str, set[int]] = {}
+    for key in keys:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()}
 
 
 @lru_cache(maxsize=1)
@@ -126,13 +137,13 @@ def _lscb_plain() -> frozenset[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _markers() -> tuple[dict[tuple[str, ...], float], int]:
+def _markers() -> tuple[dict[tuple[str, ...], float], dict[str, tuple[int, ...]]]:
     out: dict[tuple[str, ...], float] = {}
     for m in PURPOSE_MARKERS:
         out[tuple(m.split())] = REASON
     for m in EXAMPLE_MARKERS:
         out[tuple(m.split())] = EXAMPLE
-    return out, max(len(k) for k in out)
+    return out, _starts(out)
 
 
 @dataclass
@@ -178,8 +189,9 @@ def _parts(text: str) -> list[str]:
 def _score(
     text: str, position_decay: float, lscb: bool = False
 ) -> tuple[dict[str, float], list[Evidence]]:
-    table, longest = _phrase_table()
-    markers, marker_len = _markers()
+    table, starts = _phrase_table()
+    markers, marker_starts = _markers()
+    lscb_plain = _lscb_plain()
     scores: dict[str, float] = {}
     evidence: list[Evidence] = []
     for part_no, part in enumerate(_parts(text)):
@@ -193,30 +205,36 @@ def _score(
         segments: list[tuple[float, list[tuple[str, float, int, str]]]] = [(ASK, [])]
         if subject_end:
             segments.insert(0, (SUBJECT, []))
-        i, n = 0, len(stems)
-        while i < n:
-            in_subject = matches[i].start() < subject_end
+        n = len(stems)
+        # only the places where a phrase or a marker may start are looked at
+        places = [k for k in range(n) if stems[k] in starts or raw[k] in marker_starts]
+        consumed = 0
+        for i in places:
+            if i < consumed:
+                continue  # inside a phrase already read
+            in_subject = subject_end and matches[i].start() < subject_end
             target = 0 if in_subject else len(segments) - 1
-            if i > 1 and not in_subject:
-                for size in range(marker_len, 0, -1):
+            if i > 1 and not in_subject and raw[i] in marker_starts:
+                for size in marker_starts[raw[i]]:
                     seg = markers.get(tuple(raw[i : i + size]))
                     if seg is not None:
                         segments.append((min(segments[-1][0], seg), []))
                         target = len(segments) - 1
                         break
-            for size in range(min(longest, n - i), 0, -1):
-                themes = table.get(tuple(stems[i : i + size]))
-                if themes is not None:
-                    break
-            else:
-                i += 1
+            themes = None
+            for size in starts.get(stems[i], ()):
+                if i + size <= n:
+                    themes = table.get(tuple(stems[i : i + size]))
+                    if themes is not None:
+                        break
+            if themes is None:
                 continue
             phrase = part[matches[i].start() : matches[i + size - 1].end()]
             for theme, w in themes.items():
-                if lscb and theme == "partnership" and tuple(stems[i : i + size]) in _lscb_plain():
+                if lscb and theme == "partnership" and tuple(stems[i : i + size]) in lscb_plain:
                     w *= 0.3  # every LSCB item is about partners: the word alone says little
                 segments[target][1].append((theme, w, i, phrase))
-            i += size
+            consumed = i + size
         # An ask that names no theme ("devise a strategy to support ...", "work with partners
         # to ensure ...") is only a frame: what follows is the ask.
         weights = [w for w, _ in segments]
@@ -332,6 +350,8 @@ def theme_text(text: str, kind: str = "recommendation") -> ThemeResult:
         else:
             floor = max(SECONDARY_SHARE * top, SECONDARY_MIN)
             ranked = [ranked[0], *[t for t in ranked[1:] if scores[t] >= floor]]
+            if len(ranked) > 2 and scores[ranked[2]] < THIRD_SHARE * top:
+                ranked = ranked[:2]
     rules: list[str] = []
     if not paragraph:
         ranked = _apply_rules(text or "", scores, evidence, ranked, rules, lscb=kind == "lscb")
