@@ -263,10 +263,11 @@ def _pair(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict | No
 
 
 def score_themes(
-    gold_records: list[dict], predicted: dict[str, dict], out=sys.stdout, verbose: bool = False
+    gold_records: list[dict], predicted: dict[str, dict], out=None, verbose: bool = False
 ) -> dict[str, dict[str, float]]:
     """Chief-theme accuracy and theme F1 against theme labels (../shared/themes/README.md), on
     every labelled report, on the tuning share and on the held-out share."""
+    out = out or sys.stdout  # looked up now: standard output may have been replaced
     holdout = held_out([g["file"] for g in gold_records])
     counts = {name: [0, 0, 0, 0, 0] for name in ("all", "tuning", "held_out")}
     for g in gold_records:

@@ -182,6 +182,14 @@ class ThemeResult:
         return out
 
 
+def prepare() -> None:
+    """Build the phrase tables now (about 0.1 s), e.g. before forking workers, so that each
+    worker does not pay for it on its first file."""
+    _phrase_table()
+    _markers()
+    _lscb_plain()
+
+
 def _parts(text: str) -> list[str]:
     return [p for p in (s.strip(" ,.") for s in _SPLIT.split(_normalise(text))) if p]
 
