@@ -17,7 +17,9 @@ def grant_membership(
     """Give the user this role in the authority (replacing any role they had there)."""
     role = Role(role)
     with transaction.atomic():
-        membership, created = Membership.objects.get_or_create(
+        # locked: two changes of one person's role at once take turns (get_or_create itself
+        # turns the unique constraint's error into a look-up when both create)
+        membership, created = Membership.objects.select_for_update().get_or_create(
             user=user, local_authority=local_authority, defaults={"role": role}
         )
         if not created and membership.role != role:
@@ -30,9 +32,12 @@ def grant_membership(
 def revoke_membership(user: AbstractUser, local_authority: LocalAuthority) -> bool:
     """Remove the user from the authority. True when they were a member."""
     deleted = False
-    for membership in Membership.objects.filter(user=user, local_authority=local_authority):
-        membership.delete()  # one by one, so history records each removal
-        deleted = True
+    with transaction.atomic():
+        for membership in Membership.objects.select_for_update().filter(
+            user=user, local_authority=local_authority
+        ):
+            membership.delete()  # one by one, so history records each removal
+            deleted = True
     forget_roles(user)
     return deleted
 

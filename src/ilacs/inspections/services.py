@@ -357,6 +357,10 @@ def _save(
         if newly_saved and stored_name:
             default_storage.delete(stored_name)
         raise
+    if stored_name and not default_storage.exists(stored_name):
+        # Another upload of the same file stored it, then failed and removed it (or the last
+        # inspection using it was deleted) while this one was saving: store it again.
+        default_storage.save(stored_name, ContentFile(data))
     return outcomes
 
 

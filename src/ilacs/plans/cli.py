@@ -142,6 +142,13 @@ def add_plan_parser(sub: argparse._SubParsersAction, setup: Callable[[], None]) 
     c.add_argument("action", type=int, metavar="ACTION_NUMBER")
     c.add_argument("milestone", type=int, metavar="MILESTONE_ID")
     c.add_argument("--undo", action="store_true", help="mark it not done")
+    c.add_argument(
+        "--on",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the day it was done (default today; never in the future); for a milestone "
+        "already done, corrects that day",
+    )
 
     c = command("post-update", "post a progress update on an action", _post_update, writes=True)
     c.add_argument("plan", type=int, metavar="PLAN_ID")
@@ -536,8 +543,13 @@ def _milestone_done(args: argparse.Namespace, out: TextIO) -> int:
     if milestone is None:
         raise CommandError(f"Action {action.number} has no milestone {args.milestone}.", 2)
     milestone.action = action
-    services.update_milestone(milestone, user=user, done=not args.undo)
-    out.write(f"Milestone {milestone.pk} is {'not done' if args.undo else 'done'}\n")
+    if args.undo and args.on:
+        raise CommandError("Give --on only when marking a milestone done.")
+    milestone = services.update_milestone(milestone, user=user, done=not args.undo, done_on=args.on)
+    if args.undo:
+        out.write(f"Milestone {milestone.pk} is not done\n")
+    else:
+        out.write(f"Milestone {milestone.pk} is done (on {milestone.done_on.isoformat()})\n")
     return 0
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -132,7 +133,13 @@ class Theme(models.Model):
     class Meta:
         ordering = ["plan", "order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "name"], name="unique_theme_name_per_plan")
+            # "Practice excellence" and "practice Excellence" are one theme (any database)
+            models.UniqueConstraint(
+                "plan",
+                Lower("name"),
+                name="unique_theme_name_per_plan",
+                violation_error_message="The plan already has a theme with this name.",
+            )
         ]
 
     def __str__(self) -> str:
