@@ -3,6 +3,8 @@ sweep): each holds when two happen at once."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from django.core.files.storage import default_storage
 
@@ -21,7 +23,7 @@ from tests.races import needs_postgresql, race
 def test_two_demos_creating_the_fictional_council_at_once():
     for n in range(6):
         results = race(
-            *[lambda: create_fictional_local_authority(f"Testshire {n}", f"testshire-{n}")] * 3
+            *[partial(create_fictional_local_authority, f"Testshire {n}", f"testshire-{n}")] * 3
         )
         assert all(isinstance(r, LocalAuthority) for r in results), results
         assert len({r.pk for r in results}) == 1
@@ -33,8 +35,8 @@ def test_two_roles_given_at_once(cast):
     for n in range(6):
         user = UserFactory(username=f"newcomer{n}")
         results = race(
-            lambda: grant_membership(user, cast.northbrook, Role.EDITOR),
-            lambda: grant_membership(user, cast.northbrook, Role.VIEWER),
+            partial(grant_membership, user, cast.northbrook, Role.EDITOR),
+            partial(grant_membership, user, cast.northbrook, Role.VIEWER),
         )
         assert all(isinstance(r, Membership) for r in results), results
         assert Membership.objects.filter(user=user).count() == 1

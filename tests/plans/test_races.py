@@ -8,6 +8,8 @@ numbers could repeat. These need real concurrency: they run on PostgreSQL and sk
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from ilacs.plans import services
@@ -28,11 +30,19 @@ def _fresh(model, pk):
 def test_two_people_setting_the_rag_at_once(cast, caras_action):
     for round_ in range(ROUNDS):
         results = race(
-            lambda: services.set_rag_override(
-                caras_action, user=cast.erin_editor, rag="amber", reason=f"Erin {round_}"
+            partial(
+                services.set_rag_override,
+                caras_action,
+                user=cast.erin_editor,
+                rag="amber",
+                reason=f"Erin {round_}",
             ),
-            lambda: services.set_rag_override(
-                caras_action, user=cast.alice_admin, rag="red", reason=f"Alice {round_}"
+            partial(
+                services.set_rag_override,
+                caras_action,
+                user=cast.alice_admin,
+                rag="red",
+                reason=f"Alice {round_}",
             ),
         )
         assert [type(r) for r in results] == [RagOverride, RagOverride], results
@@ -45,10 +55,14 @@ def test_two_people_setting_the_rag_at_once(cast, caras_action):
 def test_setting_and_clearing_the_rag_at_once(cast, caras_action):
     for _ in range(ROUNDS):
         results = race(
-            lambda: services.set_rag_override(
-                caras_action, user=cast.erin_editor, rag="amber", reason="Set"
+            partial(
+                services.set_rag_override,
+                caras_action,
+                user=cast.erin_editor,
+                rag="amber",
+                reason="Set",
             ),
-            lambda: services.clear_rag_override(caras_action, user=cast.alice_admin),
+            partial(services.clear_rag_override, caras_action, user=cast.alice_admin),
         )
         assert not [r for r in results if isinstance(r, BaseException)], results
         assert RagOverride.objects.filter(action=caras_action, cleared_at__isnull=True).count() <= 1
@@ -64,8 +78,8 @@ def test_a_deleted_milestone_stays_deleted(cast, caras_action, change):
         )
         kwargs = {"done": True} if change == "done" else {"title": f"Renamed {round_}"}
         deleted, edited = race(
-            lambda: services.delete_milestone(deleters_copy, user=cast.erin_editor),
-            lambda: services.update_milestone(editors_copy, user=cast.alice_admin, **kwargs),
+            partial(services.delete_milestone, deleters_copy, user=cast.erin_editor),
+            partial(services.update_milestone, editors_copy, user=cast.alice_admin, **kwargs),
         )
         assert deleted is None, deleted
         assert not Milestone.objects.filter(pk=milestone.pk).exists(), f"round {round_}"
@@ -81,9 +95,9 @@ def test_a_deleted_theme_stays_deleted(cast, plan, caras_action):
         theme = services.add_theme(plan, user=cast.erin_editor, name=f"Theme {round_}")
         deleters_copy, editors_copy = _fresh(Theme, theme.pk), _fresh(Theme, theme.pk)
         deleted, renamed = race(
-            lambda: services.delete_theme(deleters_copy, user=cast.erin_editor),
-            lambda: services.update_theme(
-                editors_copy, user=cast.alice_admin, name=f"Renamed {round_}"
+            partial(services.delete_theme, deleters_copy, user=cast.erin_editor),
+            partial(
+                services.update_theme, editors_copy, user=cast.alice_admin, name=f"Renamed {round_}"
             ),
         )
         assert deleted is None, deleted
@@ -98,8 +112,8 @@ def test_two_renames_to_one_name_at_once(cast, plan):
         first = services.add_theme(plan, user=cast.erin_editor, name=f"First {round_}")
         second = services.add_theme(plan, user=cast.erin_editor, name=f"Second {round_}")
         results = race(
-            lambda: services.update_theme(first, user=cast.erin_editor, name=f"Same {round_}"),
-            lambda: services.update_theme(second, user=cast.alice_admin, name=f"SAME {round_}"),
+            partial(services.update_theme, first, user=cast.erin_editor, name=f"Same {round_}"),
+            partial(services.update_theme, second, user=cast.alice_admin, name=f"SAME {round_}"),
         )
         errors = [r for r in results if isinstance(r, BaseException)]
         assert len(errors) == 1, results
@@ -111,9 +125,9 @@ def test_two_renames_to_one_name_at_once(cast, plan):
 def test_themes_added_at_once_get_their_own_names_and_order(cast, plan):
     for round_ in range(ROUNDS):
         results = race(
-            lambda: services.add_theme(plan, user=cast.erin_editor, name=f"Alpha {round_}"),
-            lambda: services.add_theme(plan, user=cast.alice_admin, name=f"ALPHA {round_}"),
-            lambda: services.add_theme(plan, user=cast.erin_editor, name=f"Beta {round_}"),
+            partial(services.add_theme, plan, user=cast.erin_editor, name=f"Alpha {round_}"),
+            partial(services.add_theme, plan, user=cast.alice_admin, name=f"ALPHA {round_}"),
+            partial(services.add_theme, plan, user=cast.erin_editor, name=f"Beta {round_}"),
         )
         errors = [r for r in results if isinstance(r, BaseException)]
         assert len(errors) == 1 and isinstance(errors[0], services.PlanError), results
