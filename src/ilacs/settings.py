@@ -37,6 +37,8 @@ CSRF_TRUSTED_ORIGINS = _env_list("ILACS_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
+    # before django.contrib.auth: its createsuperuser replaces Django's (password rules always)
+    "ilacs.accounts",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -46,7 +48,6 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "ilacs.localauthorities",
-    "ilacs.accounts",
     "ilacs.inspections",
     "ilacs.plans",
 ]

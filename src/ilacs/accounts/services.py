@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ilacs.accounts.models import Membership, Role
@@ -42,9 +44,22 @@ def revoke_membership(user: AbstractUser, local_authority: LocalAuthority) -> bo
     return deleted
 
 
+def password_problems(password: str, user: AbstractUser | None = None) -> list[str]:
+    """What is wrong with a password under the settings' password rules (empty when none)."""
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        return list(exc.messages)
+    return []
+
+
 def ensure_user(username: str, password: str, **fields: object) -> AbstractUser:
-    """Create the user, or update an existing one's password and fields."""
+    """Create the user, or update an existing one's password and fields. The password must pass
+    the password rules (ValueError naming the problem otherwise)."""
     User = get_user_model()
+    problems = password_problems(password, User(username=username, **fields))
+    if problems:
+        raise ValueError(f"The password for {username} is not allowed: {' '.join(problems)}")
     user, _ = User.objects.get_or_create(username=username, defaults=fields)
     for key, value in fields.items():
         setattr(user, key, value)

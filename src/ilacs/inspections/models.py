@@ -55,7 +55,7 @@ class Inspection(models.Model):
 
     ingested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,  # people who wrote anything are deactivated, not deleted
         null=True,
         blank=True,
         related_name="+",
