@@ -27,18 +27,24 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--timeout", type=float, default=60.0, help="seconds allowed per file (default 60)"
     )
-    p.add_argument("--max-size", type=float, default=50.0, help="largest input in MB (default 50)")
+    p.add_argument(
+        "--max-size",
+        type=float,
+        default=50.0,
+        help="largest input in MB of 1,000,000 bytes (default 50)",
+    )
     p.set_defaults(func=_cmd_extract)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from ilacs.extraction.render import render_text
     from ilacs.extraction.runner import extract_many
+    from ilacs.units import mb_to_bytes
 
     failed = False
     records: list[dict] = []
     for rec in extract_many(
-        args.paths, jobs=args.jobs, timeout=args.timeout, max_bytes=int(args.max_size * 1e6)
+        args.paths, jobs=args.jobs, timeout=args.timeout, max_bytes=mb_to_bytes(args.max_size)
     ):
         failed = failed or "error" in rec
         if args.format == "jsonl":

@@ -123,7 +123,7 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Largest report accepted by upload and `ilacs ingest`, in MB.
+# Largest report accepted by upload and `ilacs ingest`, in MB of 1,000,000 bytes (ilacs.units).
 ILACS_MAX_UPLOAD_MB = float(os.environ.get("ILACS_MAX_UPLOAD_MB", "50"))
 # Seconds one report may take to read; the reader runs in a worker process that is then killed.
 ILACS_EXTRACT_TIMEOUT = float(os.environ.get("ILACS_EXTRACT_TIMEOUT", "60"))

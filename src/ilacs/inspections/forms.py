@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
+from ilacs.units import mb_to_bytes
+
 ACCEPTED = ".pdf,.docx,.html,.htm,.txt"
 
 
@@ -30,6 +32,6 @@ class UploadReportForm(forms.Form):
 
     def clean_report(self):
         report = self.cleaned_data["report"]
-        if report.size > settings.ILACS_MAX_UPLOAD_MB * 1024 * 1024:
+        if report.size > mb_to_bytes(settings.ILACS_MAX_UPLOAD_MB):
             raise forms.ValidationError(self.too_large_message())
         return report

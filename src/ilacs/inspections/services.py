@@ -37,6 +37,7 @@ from ilacs.inspections.models import (
 )
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.localauthorities.services import local_authority_index
+from ilacs.units import mb_to_bytes
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ def default_extractor(data: bytes, filename: str) -> list[dict[str, Any]]:
 
 
 def max_upload_bytes() -> int:
-    return int(settings.ILACS_MAX_UPLOAD_MB * 1024 * 1024)
+    return mb_to_bytes(settings.ILACS_MAX_UPLOAD_MB)
 
 
 def source_key(sha256: str, source: dict[str, Any]) -> str:
