@@ -20,7 +20,7 @@ from django.db.models import F, Window
 from django.db.models.functions import Lag
 from django.utils import timezone
 
-from ilacs.inspections.labels import format_date
+from ilacs.dates import format_date
 from ilacs.plans.models import (
     Action,
     ActionStatus,
