@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "ilacs.accounts",
     "ilacs.inspections",
     "ilacs.plans",
+    "ilacs.exports",
 ]
 
 MIDDLEWARE = [
