@@ -44,8 +44,9 @@ def docx(data: CabinetData) -> bytes:
     published = format_date(data.published) if data.published else TO_ADD
     doc.add_heading("1. Report summary", level=1)
     doc.add_paragraph(
-        f"1.1 This report tells Cabinet the outcome of Ofsted's {lower_first(data.inspection_title)} "
-        f"of {plan.council}'s children's services, carried out {data.inspection_dates}"
+        "1.1 This report tells Cabinet the outcome of Ofsted's "
+        f"{lower_first(data.inspection_title)} of {plan.council}'s children's services, "
+        f"carried out {data.inspection_dates}"
         + (f" and led by {data.lead_inspector}" if data.lead_inspector else "")
         + f". Ofsted published its report on {published}."
     )
