@@ -14,8 +14,10 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Image,
+    LongTable,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -80,9 +82,37 @@ def _styles() -> dict[str, ParagraphStyle]:
 STYLES = _styles()
 
 
+class _Paragraph(Paragraph):
+    """A paragraph that remembers its line breaks for a width. A long table is measured again
+    at every page break; without this, a plan of 300 actions takes many seconds."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        wrapped = self._wrapped
+        if wrapped is not None and wrapped[0] == availWidth and hasattr(self, "blPara"):
+            self.width, self.height = wrapped[1]
+            return wrapped[1]
+        result = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, result)
+        return result
+
+
 def para(text: str, style: str = "body") -> Paragraph:
     """A paragraph of plain text (escaped; line breaks kept)."""
-    return Paragraph(escape(text or "").replace("\n", "<br/>"), STYLES[style])
+    return _Paragraph(escape(text or "").replace("\n", "<br/>"), STYLES[style])
+
+
+PADDING = 4
+
+
+def _cell(text: str, style: str, width_pt: float):
+    """Short one-line text as a plain string (cheap to draw); anything else as a paragraph."""
+    text = text or ""
+    s = STYLES[style]
+    if "\n" not in text and stringWidth(text, s.fontName, s.fontSize) <= width_pt - 2 * PADDING:
+        return text
+    return para(text, style)
 
 
 def heading(text: str, level: int = 1) -> Paragraph:
@@ -98,15 +128,28 @@ def table(
     rags: Sequence[Rag] | None = None,
     style: str = "cell",
 ) -> Table:
+    widths = [w * cm for w in widths_cm]
     data = [[para(h, "cellb") for h in headers]]
-    data += [[para(v, style) for v in row] for row in rows]
-    t = Table(data, colWidths=[w * cm for w in widths_cm], repeatRows=1)
+    data += [[_cell(v, style, w) for v, w in zip(row, widths, strict=True)] for row in rows]
+    # LongTable: row heights are worked out once, not again at every page break (a plan of 300
+    # actions would otherwise take seconds).
+    t = LongTable(data, colWidths=widths, repeatRows=1)
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#b1b4b6")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#" + HEADER_FILL)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        # Plain-string cells in the paragraphs' font, size and colour.
+        (
+            "FONT",
+            (0, 1),
+            (-1, -1),
+            STYLES[style].fontName,
+            STYLES[style].fontSize,
+            STYLES[style].leading,
+        ),  # fmt: skip
+        ("TEXTCOLOR", (0, 1), (-1, -1), STYLES[style].textColor),
     ]
     if rag_column is not None and rags is not None:
         for i, rag in enumerate(rags, start=1):
