@@ -215,3 +215,29 @@ def test_unknown_kind_and_wrong_format_are_refused(doc_plan):
         generate("plan-on-a-page", doc_plan, "docx")
     with pytest.raises(ExportError, match="no document called"):
         generate("annual-report", doc_plan, "pdf")
+
+
+def test_plan_on_a_page_stays_one_page_for_a_big_plan(cast, doc_plan):
+    from ilacs.plans.models import Action, Requirement
+
+    Requirement.objects.bulk_create(
+        Requirement(plan=doc_plan, number=n, text=f"Council requirement {n} " + "words " * 20)
+        for n in range(4, 30)
+    )
+    Action.objects.bulk_create(
+        Action(
+            plan=doc_plan,
+            number=n,
+            title=f"Bulk action {n}",
+            lead_role="Head of Service",
+            due_date=dt.date(2025, 1, 1),
+            status="in_progress",
+        )
+        for n in range(4, 64)
+    )
+    document = generate("plan-on-a-page", doc_plan, "pdf", today=TODAY)
+    pages = pdf_pages(document.content)
+    assert len(pages) == 1
+    assert "Council requirement 29" in pages[0]
+    # 60 overdue actions and the scorecard are Red, the workshops Amber: 10 shown.
+    assert "And 52 more Red or Amber actions: see the written action plan." in pages[0]

@@ -135,7 +135,7 @@ def docx(data: PlanData) -> bytes:
             doc,
             COLUMNS,
             [row(a) for a in group.actions],
-            widths_cm=[3.6, 2.7, 4.6, 2.6, 2.0, 4.4, 3.2, 2.0],
+            widths_cm=[3.6, 3.0, 4.3, 2.6, 2.0, 4.4, 3.2, 2.0],
             rag_column=7,
             rags=[a.rag.rag for a in group.actions],
             size=8.5,
@@ -187,7 +187,7 @@ def pdf(data: PlanData) -> bytes:
             P.table(
                 COLUMNS,
                 [row(a) for a in group.actions],
-                [3.9, 2.7, 4.6, 2.8, 2.0, 4.8, 3.4, 2.1],
+                [3.9, 3.0, 4.3, 2.8, 2.0, 4.8, 3.4, 2.1],
                 rag_column=7,
                 rags=[a.rag.rag for a in group.actions],
             )

@@ -106,7 +106,7 @@ def pdf(data: PlanData) -> bytes:
     theme_table = P.table(
         ["Theme", *[r.label for r in RAG_ORDER], "Total"],
         theme_rows(data),
-        [half * 0.34] + [half * 0.66 / 6] * 6,
+        [half * 0.28] + [half * 0.72 / 6] * 6,
     )
     theme_table.setStyle(
         TableStyle([("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold")])

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -147,8 +146,6 @@ def house_style(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             filename=upload.name,
             data=payload,
         )
-    except PermissionDenied:
-        raise
     except ExportError as exc:
         form.add_error("template", str(exc))
         return _page(request, plan, style_form=form, status=400)
