@@ -12,10 +12,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
+from ilacs.dates import format_date
 from ilacs.exports import docx_kit, pdf_kit
 from ilacs.exports.data import ActionEntry, PlanData
 from ilacs.exports.docx_kit import RAG_FILL
-from ilacs.inspections.labels import format_date
 from ilacs.plans.rag import RAG_ORDER
 
 COLUMNS = (

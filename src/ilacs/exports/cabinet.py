@@ -6,10 +6,10 @@ brackets."""
 
 from __future__ import annotations
 
+from ilacs.dates import format_date
 from ilacs.exports import docx_kit
 from ilacs.exports.action_plan import lower_first
 from ilacs.exports.data import CabinetData
-from ilacs.inspections.labels import format_date
 
 TO_ADD = "[to be added]"
 

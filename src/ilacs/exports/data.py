@@ -15,7 +15,8 @@ from typing import Any
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from ilacs.inspections.labels import date_range, format_date, grade_name
+from ilacs.dates import date_range, format_date
+from ilacs.inspections.labels import grade_name
 from ilacs.inspections.models import Inspection
 from ilacs.plans import queries
 from ilacs.plans.models import (

@@ -13,10 +13,10 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepInFrame, Table, TableStyle
 
+from ilacs.dates import format_date
 from ilacs.exports import pdf_kit
 from ilacs.exports.charts import rag_bar_chart
 from ilacs.exports.data import ActionEntry, PlanData
-from ilacs.inspections.labels import format_date
 from ilacs.plans.rag import RAG_ORDER, Rag
 
 MARGIN_CM = 1.2

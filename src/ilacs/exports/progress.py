@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from ilacs.dates import format_date
 from ilacs.exports import docx_kit, pdf_kit
 from ilacs.exports.charts import Chart, rag_bar_chart
 from ilacs.exports.data import ActionEntry, ProgressData, UpdateEntry
-from ilacs.inspections.labels import format_date
 from ilacs.plans.rag import RAG_ORDER
 
 
