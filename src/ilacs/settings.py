@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ilacs.localauthorities",
     "ilacs.inspections",
     "ilacs.plans",
+    "ilacs.exports",
 ]
 
 MIDDLEWARE = [
