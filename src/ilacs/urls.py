@@ -2,14 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ilacs import views
-from ilacs.localauthorities import views as la_views
 from ilacs.plans import urls as plan_urls
 
 admin.site.site_header = "ilacs administration"
 admin.site.site_title = "ilacs administration"
 
 urlpatterns = [
-    path("", la_views.home, name="home"),
+    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("ilacs.accounts.urls")),
     path("la/", include("ilacs.localauthorities.urls")),

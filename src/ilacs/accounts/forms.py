@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from ilacs.forms import GovUKFormMixin
 
-class SignInForm(AuthenticationForm):
+
+class SignInForm(GovUKFormMixin, AuthenticationForm):
     """Django's sign-in form with GOV.UK-style messages."""
 
     error_messages = {

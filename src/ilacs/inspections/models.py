@@ -62,6 +62,17 @@ class Inspection(models.Model):
         related_name="+",
     )
     ingested_at = models.DateTimeField(auto_now_add=True)
+    # Withdrawn (uploaded by mistake): kept with who and why, left out of pages and lists.
+    # Uploading the same report again brings it back.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawn_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["local_authority__name", "-inspection_start", "-pk"]
