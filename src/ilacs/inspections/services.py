@@ -257,9 +257,7 @@ def _check_record(
         ), None
     if expected is not None and la.pk != expected.pk:
         return _error(
-            "wrong_local_authority",
-            f"This report is about {la.name}, not {expected.name}. "
-            f"Add it from {la.name}'s page instead.",
+            "wrong_local_authority", _wrong_council_message(la, expected, user)
         ), None
     if user is not None and not permissions.can_upload_report(user, la):
         return _error("not_permitted", f"You cannot add inspection reports for {la.name}."), None
@@ -273,6 +271,17 @@ def _check_record(
             f"{type(exc).__name__}: {exc}",
         ), None
     return None, la
+
+
+def _wrong_council_message(la: LocalAuthority, expected: LocalAuthority, user: Any) -> str:
+    """Tell the person what they themselves can do with a report about another council."""
+    first = f"This report is about {la.name}, not {expected.name}."
+    if user is None or permissions.can_upload_report(user, la):
+        return f"{first} Add it from {la.name}'s page instead."
+    return (
+        f"{first} Only {la.name}'s editors and admins can add it: send it to one of them, or ask "
+        "your ilacs service administrator to add it."
+    )
 
 
 def _date(value: Any) -> dt.date | None:
