@@ -46,6 +46,7 @@ ERROR_CODES = (
     "no_text_layer",
     "not_an_inspection_report",
     "too_large",
+    "too_many_pages",
     "unsupported_format",
     "timeout",
     "unreadable",

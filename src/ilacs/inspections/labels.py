@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ilacs.extraction.documents import MAX_PAGES
 from ilacs.extraction.fields import MONTH_NAMES
 
 GRADE_NAMES = {
@@ -93,6 +94,10 @@ ERROR_MESSAGES = {
         "services. Check you chose the right file."
     ),
     "too_large": "The file is too large. Reports must be smaller than {max_mb} MB.",
+    "too_many_pages": (
+        "The file has too many pages. Reports must have {max_pages} pages or fewer: check you "
+        "chose the right file."
+    ),
     "unsupported_format": (
         "This type of file cannot be read. Upload a PDF, Word (.docx), web page (.html) or text "
         "file."
@@ -133,7 +138,10 @@ def error_message(code: str, *, max_mb: float | None = None) -> str:
     template = ERROR_MESSAGES.get(
         code, "The file could not be read. Check it is an Ofsted report and try again."
     )
-    return template.format(max_mb=_number(max_mb) if max_mb is not None else "the allowed")
+    return template.format(
+        max_mb=_number(max_mb) if max_mb is not None else "the allowed",
+        max_pages=f"{MAX_PAGES:,}",
+    )
 
 
 def _number(value: float) -> str:

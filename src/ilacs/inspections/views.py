@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import mimetypes
 from itertools import groupby
 
 from django.contrib import messages
@@ -60,14 +59,16 @@ def source(request: HttpRequest, slug: str, pk: int) -> FileResponse:
         handle = inspection.source_file.open("rb")
     except FileNotFoundError:
         raise Http404("The report file is missing") from None
-    content_type = mimetypes.guess_type(inspection.source_filename)[0]
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=inspection.source_filename,
-        content_type=content_type or "application/octet-stream",
+        filename=inspection.download_filename,
+        content_type=inspection.download_content_type,
     )
     response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    # Should a browser ever show it (an uploaded web page), it runs nothing of this site's.
+    response["Content-Security-Policy"] = "sandbox"
     return response
 
 
