@@ -78,6 +78,9 @@ class Judgement:
     printed: str
     key: str
     grade: str
+    # The grade's own words as printed ("Requires improvement" for a SIF sub-judgement, "Requires
+    # improvement to be good" for a main one), first letter capital. `grade` is the key.
+    grade_printed: str = ""
 
 
 @dataclass

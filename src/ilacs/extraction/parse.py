@@ -438,6 +438,8 @@ class ReportParser:
             if rows and re.fullmatch(r"(?i)to be good\.?", text) and not pending:
                 # "Requires improvement" / "to be good" wrapped in a narrow grade column
                 if rows[-1].grade == "requires_improvement":
+                    if not rows[-1].grade_printed.endswith("to be good"):
+                        rows[-1].grade_printed += " to be good"
                     used.add(i - 1)
                     continue
             if ROW_START.match(text) or (
@@ -463,7 +465,8 @@ class ReportParser:
                     and (key not in seen or key == "other")
                 ):
                     grade = fields.grade_key(re.sub(r"\s+", " ", m["grade"]))
-                    rows.append(Judgement(printed=label, key=key, grade=grade))
+                    printed_grade = fields.grade_words(m["grade"])
+                    rows.append(Judgement(label, key, grade, printed_grade))
                     used.update(k for k, _ in pending)
                     used.add(i - 1)
                     seen.add(key)
@@ -512,7 +515,8 @@ class ReportParser:
             label = joined[: m.start()].strip(" :")
             if len(label) > 110 or re.search(r"\b(?:of|for|to|the|be)$", label):
                 continue
-            return Judgement(label, "lscb", fields.grade_key(m["grade"])), used
+            grade = fields.grade_key(m["grade"])
+            return Judgement(label, "lscb", grade, fields.grade_words(m["grade"])), used
         return None
 
     # -- improvement lists ---------------------------------------------------------------------

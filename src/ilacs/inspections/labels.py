@@ -6,6 +6,7 @@ Plain Python, no database, so it is tested on its own.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ilacs.extraction.documents import MAX_PAGES
 from ilacs.extraction.fields import MONTH_NAMES
@@ -118,6 +119,23 @@ def grade_name(grade: str | None) -> str:
     if not grade:
         return ""
     return GRADE_NAMES.get(grade, grade.replace("_", " ").capitalize())
+
+
+def judgement_name(printed: str, key: str) -> str:
+    """A judgement's name from its printed row label. SIF reports print the LSCB's judgement as a
+    sentence ("The Local Safeguarding Children Board is good"): its name is the subject."""
+    name = re.sub(r"\s+(?:is|are)$", "", printed.strip(), flags=re.I).strip()
+    return name or JUDGEMENT_KEY_NAMES.get(key, key)
+
+
+def framework_label(reference: str | None) -> str:
+    """ "outcome 1, national framework" -> "National framework outcome 1"; "Enabler: the workforce
+    is equipped and effective, National Framework" -> "National framework enabler: the workforce
+    is equipped and effective"."""
+    cited = re.sub(r"(?i),?\s*national framework\s*$", "", (reference or "").strip()).strip()
+    if not cited:
+        return "National framework" if reference else ""
+    return f"National framework {cited[:1].lower()}{cited[1:]}"
 
 
 def grade_tag_class(grade: str | None) -> str:

@@ -163,17 +163,30 @@ class Judgement(models.Model):
         max_length=40, choices=_choices(JUDGEMENT_KEYS, labels.JUDGEMENT_KEY_NAMES)
     )
     grade = models.CharField(max_length=30, choices=_choices(GRADES, labels.GRADE_NAMES))
+    # The grade's words as the report prints them: a SIF report's "Requires improvement".
+    grade_printed = models.CharField(max_length=60, blank=True)
     order = models.PositiveSmallIntegerField()
 
     class Meta:
         ordering = ["inspection", "order"]
 
     def __str__(self) -> str:
-        return f"{self.printed}: {self.grade_label}"
+        return f"{self.name}: {self.grade_as_printed}"
+
+    @property
+    def name(self) -> str:
+        """The row label as printed, read as a name (without a sentence's trailing "is")."""
+        return labels.judgement_name(self.printed, self.key)
 
     @property
     def grade_label(self) -> str:
         return labels.grade_name(self.grade)
+
+    @property
+    def grade_as_printed(self) -> str:
+        """ "Requires improvement" where the report prints that; the full grade name for reports
+        added before the printed words were kept."""
+        return self.grade_printed or self.grade_label
 
     @property
     def grade_tag_class(self) -> str:
@@ -210,6 +223,12 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:60]}"
+
+    @property
+    def framework_label(self) -> str:
+        """ "National framework outcome 4", "National framework enabler 2": the part of the
+        national framework a 2026 item cites, or ""."""
+        return labels.framework_label(self.framework_reference)
 
 
 class Paragraph(models.Model):

@@ -397,6 +397,7 @@ def _create(
             printed=_clip(j["printed"], Judgement, "printed"),
             key=j["key"],
             grade=j["grade"],
+            grade_printed=_clip(j.get("grade_printed"), Judgement, "grade_printed"),
             order=order,
         )
         for order, j in enumerate(record.get("judgements") or [], start=1)
