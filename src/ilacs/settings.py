@@ -171,11 +171,21 @@ if _env_bool("ILACS_TRUST_X_FORWARDED_PROTO", False):
     # Only behind a proxy that sets this header itself.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# django-axes: lock a username at one address out after repeated failed sign-ins.
-AXES_FAILURE_LIMIT = int(os.environ.get("ILACS_LOCKOUT_FAILURES", "5"))
+# Reverse proxies in front of ilacs (addresses or networks, e.g. "10.0.0.0/8"): only then is
+# X-Forwarded-For read for the client's address (ilacs/accounts/client.py). Empty: ignored.
+ILACS_TRUSTED_PROXIES = _env_list("ILACS_TRUSTED_PROXIES")
+
+# django-axes: pause sign-in after repeated failures for one username from one address, or from
+# one address whatever the usernames (one address trying many usernames).
+ILACS_LOCKOUT_FAILURES = int(os.environ.get("ILACS_LOCKOUT_FAILURES", "5"))
+ILACS_LOCKOUT_ADDRESS_FAILURES = int(os.environ.get("ILACS_LOCKOUT_ADDRESS_FAILURES", "20"))
+AXES_FAILURE_LIMIT = "ilacs.accounts.client.failure_limit"
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ILACS_LOCKOUT_MINUTES", "30")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "ilacs.accounts.client.client_ip"
+# Axes would forget every failure from the address on a success; ilacs forgets only the signed-in
+# username's own (ilacs.accounts.signals), so a valid account cannot wipe the address's count.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "ilacs.accounts.views.locked_out"
 AXES_VERBOSE = False
 

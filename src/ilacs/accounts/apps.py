@@ -8,5 +8,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from ilacs import govuk
+        from ilacs.accounts import signals  # noqa: F401  (connects the receivers)
 
         govuk.install()

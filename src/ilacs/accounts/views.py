@@ -15,7 +15,7 @@ class SignInView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["lockout_failures"] = settings.AXES_FAILURE_LIMIT
+        context["lockout_failures"] = settings.ILACS_LOCKOUT_FAILURES
         return context
 
 
