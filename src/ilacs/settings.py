@@ -189,6 +189,28 @@ AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "ilacs.accounts.views.locked_out"
 AXES_VERBOSE = False
 
+# --- E-mail (invitations, password reset links) ---------------------------------------------------
+# ILACS_EMAIL: "console" (the default: e-mails are printed in the server's log), "file" (one file
+# per e-mail in ILACS_EMAIL_FILE_PATH) or "smtp" (ILACS_EMAIL_HOST and the rest).
+_EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}
+_email = os.environ.get("ILACS_EMAIL", "console").strip().lower()
+if _email not in _EMAIL_BACKENDS:
+    raise ValueError(f"ILACS_EMAIL must be one of {', '.join(_EMAIL_BACKENDS)}, not {_email!r}")
+EMAIL_BACKEND = _EMAIL_BACKENDS[_email]
+EMAIL_FILE_PATH = Path(os.environ.get("ILACS_EMAIL_FILE_PATH", DATA_DIR / "emails"))
+EMAIL_HOST = os.environ.get("ILACS_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("ILACS_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("ILACS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("ILACS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("ILACS_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("ILACS_EMAIL_FROM", "ilacs <ilacs@localhost>")
+# A password reset or invitation link works for this long.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("ILACS_PASSWORD_LINK_DAYS", "3")) * 86400
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

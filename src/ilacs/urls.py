@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ilacs import views
+from ilacs.accounts.urls import member_urlpatterns
 from ilacs.localauthorities import views as la_views
 from ilacs.plans import urls as plan_urls
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("ilacs.accounts.urls")),
     path("la/", include("ilacs.localauthorities.urls")),
+    path("la/", include((member_urlpatterns, "members"))),
     path("la/", include("ilacs.inspections.urls")),
     path("la/", include("ilacs.plans.urls")),
     path("help/", include((plan_urls.help_urlpatterns, "help"))),
