@@ -211,7 +211,7 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(cast):
         barrier = threading.Barrier(2)
         outcomes = []
 
-        def demote(membership, by):
+        def demote(membership, by, barrier=barrier, outcomes=outcomes):
             try:
                 barrier.wait()
                 services.change_role(membership, Role.EDITOR, by=by)
