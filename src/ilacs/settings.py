@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "simple_history",
     "ilacs.localauthorities",
     "ilacs.accounts",
+    "ilacs.audit",
     "ilacs.inspections",
     "ilacs.plans",
 ]
@@ -61,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Records service administrators' views of a council's plan pages (ilacs/audit).
+    "ilacs.audit.middleware.AuditMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("ilacs.accounts.urls")),
     path("la/", include("ilacs.localauthorities.urls")),
     path("la/", include((member_urlpatterns, "members"))),
+    path("la/", include("ilacs.audit.urls")),
     path("la/", include("ilacs.inspections.urls")),
     path("la/", include("ilacs.plans.urls")),
     path("help/", include((plan_urls.help_urlpatterns, "help"))),

@@ -4,6 +4,8 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from ilacs.accounts.models import Membership
@@ -97,3 +99,18 @@ def test_resetting_a_forgotten_password(page, cast):
     page.get_by_role("button", name="Save password").click()
     expect(page.locator("main")).to_contain_text("Password saved")
     check_page(page, "password-reset-done", mobile=False)
+
+
+def test_an_admin_sees_who_has_read_what(signed_in_page, sample_inspection, cast):
+    erin = Client()
+    erin.force_login(cast.erin_editor)
+    source = reverse("inspections:source", args=["northbrook", sample_inspection.pk])
+    assert erin.get(source).status_code == 200
+    page = signed_in_page("alice_admin")
+    page.goto("/la/northbrook/members/")
+    page.get_by_role("link", name="Who has read what").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Who has read what")
+    row = page.get_by_role("row", name=re.compile("Erin"))
+    expect(row).to_contain_text("Downloaded an inspection report")
+    expect(row).to_contain_text("sample_report.txt (ILACS inspection, 4 to 15 March 2024)")
+    check_page(page, "audit-reads")

@@ -137,6 +137,11 @@ class Inspection(models.Model):
         return labels.report_heading(self.report_type, self.local_authority.name)
 
     @property
+    def short_type_label(self) -> str:
+        """ "ILACS inspection", "SIF inspection"."""
+        return labels.REPORT_TYPE_SHORT_NAMES.get(self.report_type, self.report_type)
+
+    @property
     def download_content_type(self) -> str:
         return FORMAT_CONTENT_TYPES.get(self.format, ("application/octet-stream", ""))[0]
 

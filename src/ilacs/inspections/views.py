@@ -11,6 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from ilacs.accounts import permissions
 from ilacs.accounts.permissions import Action
+from ilacs.audit.models import ReadKind
+from ilacs.audit.services import record_read
 from ilacs.inspections import services
 from ilacs.inspections.forms import ACCEPTED, UploadReportForm
 from ilacs.inspections.models import Inspection
@@ -64,6 +66,12 @@ def source(request: HttpRequest, slug: str, pk: int) -> FileResponse:
         as_attachment=True,
         filename=inspection.download_filename,
         content_type=inspection.download_content_type,
+    )
+    record_read(
+        request,
+        inspection.local_authority,
+        ReadKind.REPORT_DOWNLOAD,
+        f"{inspection.download_filename} ({inspection.short_type_label}, {inspection.date_range})",
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
