@@ -298,11 +298,7 @@ def _check_record(
             "Check the file is an inspection of an English council's children's services.",
         ), None
     if expected is not None and la.pk != expected.pk:
-        return _error(
-            "wrong_local_authority",
-            f"This report is about {la.name}, not {expected.name}. "
-            f"Add it from {la.name}'s page instead.",
-        ), None
+        return _error("wrong_local_authority", _wrong_council_message(la, expected, user)), None
     if user is not None and not permissions.can_upload_report(user, la):
         return _error("not_permitted", f"You cannot add inspection reports for {la.name}."), None
     try:
@@ -315,6 +311,17 @@ def _check_record(
             f"{type(exc).__name__}: {exc}",
         ), None
     return None, la
+
+
+def _wrong_council_message(la: LocalAuthority, expected: LocalAuthority, user: Any) -> str:
+    """Tell the person what they themselves can do with a report about another council."""
+    first = f"This report is about {la.name}, not {expected.name}."
+    if user is None or permissions.can_upload_report(user, la):
+        return f"{first} Add it from {la.name}'s page instead."
+    return (
+        f"{first} Only {la.name}'s editors and admins can add it: send it to one of them, or ask "
+        "your ilacs service administrator to add it."
+    )
 
 
 def _date(value: Any) -> dt.date | None:
@@ -371,9 +378,10 @@ def _fields(record: dict[str, Any], sha256: str) -> dict[str, Any]:
     }
 
 
-def _store(data: bytes, filename: str, sha256: str) -> tuple[str, bool]:
-    """Save the file once under a name made from its sha256. Returns (name, newly saved)."""
-    probe = Inspection(sha256=sha256)
+def _store(data: bytes, filename: str, sha256: str, file_format: str) -> tuple[str, bool]:
+    """Save the file once under a name made from its sha256 and the format found in it.
+    Returns (name, newly saved)."""
+    probe = Inspection(sha256=sha256, format=file_format)
     name = source_upload_to(probe, filename)
     if default_storage.exists(name):
         return name, False
@@ -390,7 +398,8 @@ def _save(
     stored_name, newly_saved = None, False
     try:
         with transaction.atomic():
-            stored_name, newly_saved = _store(data, filename, sha256)
+            file_format = str(plans[0][0]["source"].get("format") or "") if plans else ""
+            stored_name, newly_saved = _store(data, filename, sha256, file_format)
             outcomes = [
                 _create(record, la, stored_name, filename, sha256, len(data), user)
                 for record, la in plans
@@ -434,6 +443,7 @@ def _create(
             printed=_clip(j["printed"], Judgement, "printed"),
             key=j["key"],
             grade=j["grade"],
+            grade_printed=_clip(j.get("grade_printed"), Judgement, "grade_printed"),
             order=order,
         )
         for order, j in enumerate(record.get("judgements") or [], start=1)
