@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("inspections", "0001_initial"),
+        ("inspections", "0003_withdrawn"),
     ]
 
     operations = [
