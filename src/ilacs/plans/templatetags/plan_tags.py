@@ -107,10 +107,13 @@ def _row_html(row: Any, base: str, show_theme: bool, show_update: bool, show_mat
             '<span class="govuk-body-s ilacs-secondary-text ilacs-block">'
             f"Set by {_e(rag.override.set_by)}</span>"
         )
+    status = _STATUS_LABELS.get(action.status, action.status)
     cells = [
         f'<td class="govuk-table__cell"><a class="govuk-link" href="{base}{action.number}/">'
         f'<span class="ilacs-action-number">{action.number}.</span> {_e(action.title)}</a>'
         f"{notes}</td>",
+        f'<td class="govuk-table__cell">{rag_cell}</td>',
+        f'<td class="govuk-table__cell govuk-body-s">{status}</td>',
         f'<td class="govuk-table__cell govuk-body-s">{lead}</td>',
         '<td class="govuk-table__cell govuk-body-s">'
         f"{format_date(action.due_date) or 'None set'}</td>",
@@ -120,9 +123,6 @@ def _row_html(row: Any, base: str, show_theme: bool, show_update: bool, show_mat
             '<td class="govuk-table__cell govuk-body-s">'
             f"{format_date(row.latest_update_date) or 'None yet'}</td>"
         )
-    cells.append(f'<td class="govuk-table__cell">{rag_cell}</td>')
-    status = _STATUS_LABELS.get(action.status, action.status)
-    cells.append(f'<td class="govuk-table__cell govuk-body-s">{status}</td>')
     return '<tr class="govuk-table__row">' + "".join(cells) + "</tr>"
 
 
@@ -136,22 +136,18 @@ def action_table(
     show_match: bool = False,
     caption_visible: bool = False,
 ) -> str:
-    """A GOV.UK table of actions (queries.ActionRow): number and title, lead, due date, RAG
-    (a tag that says the word) and status. Built in Python, and each row once per page however
-    many tables show it: a plan's dashboard has hundreds of rows."""
+    """A GOV.UK table of actions (queries.ActionRow): number and title, RAG (a tag that says the
+    word), status, lead, due date. RAG and status come straight after the title, so that on a
+    phone they are on the screen without scrolling the table sideways. Built in Python, and each
+    row once per page however many tables show it: a plan's dashboard has hundreds of rows."""
     from django.urls import reverse
 
     plan = context["plan"]
     base = reverse("plans:detail", args=[context["la"].slug, plan.pk]) + "actions/"
-    widths = ("30", "18", "13", "13", "12", "14") if show_update else ("42", "22", "12", "12", "12")
-    head = [
-        "Action",
-        "Lead",
-        "Due date",
-        *(["Last update"] if show_update else []),
-        "RAG",
-        "Status",
-    ]
+    widths = ("30", "12", "14", "18", "13", "13") if show_update else ("42", "12", "12", "22", "12")
+    head = ["Action", "RAG", "Status", "Lead", "Due date"]
+    if show_update:
+        head.append("Last update")
     hidden = "" if caption_visible else " govuk-visually-hidden"
     out = [
         '<div class="ilacs-table-container">'
