@@ -3,14 +3,12 @@ ilacs/extraction/model.py (the contract the ingest service reads)."""
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
 
-from ilacs.accounts.models import Membership, Role
 from ilacs.extraction.model import (
     ExtractedReport,
     ExtractionError,
@@ -51,15 +49,6 @@ class LocalAuthorityFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Testshire {n}")
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
     is_fictional = True
-
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Membership
-
-    user = factory.SubFactory(UserFactory)
-    local_authority = factory.SubFactory(LocalAuthorityFactory)
-    role = Role.VIEWER
 
 
 class InspectionFactory(factory.django.DjangoModelFactory):
@@ -183,63 +172,3 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     text = factory.LazyAttribute(lambda o: f"Improve area {o.number}.")
     page = 3
-
-
-class ImprovementPlanFactory(factory.django.DjangoModelFactory):
-    """A plan row without going through the service (no requirements copied)."""
-
-    class Meta:
-        model = "plans.ImprovementPlan"
-
-    inspection = factory.SubFactory(InspectionFactory)
-    local_authority = factory.SelfAttribute("inspection.local_authority")
-    title = factory.Sequence(lambda n: f"Improvement plan {n}")
-    report_published = datetime.date(2024, 4, 26)
-    submission_deadline = datetime.date(2024, 8, 9)
-
-
-class ThemeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "plans.Theme"
-
-    plan = factory.SubFactory(ImprovementPlanFactory)
-    name = factory.Sequence(lambda n: f"Theme {n}")
-    order = factory.Sequence(lambda n: n)
-
-
-class RequirementFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "plans.Requirement"
-
-    plan = factory.SubFactory(ImprovementPlanFactory)
-    number = factory.Sequence(lambda n: n + 1)
-    text = factory.LazyAttribute(lambda o: f"Requirement {o.number}")
-
-
-class ActionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "plans.Action"
-
-    plan = factory.SubFactory(ImprovementPlanFactory)
-    number = factory.Sequence(lambda n: n + 1)
-    title = factory.LazyAttribute(lambda o: f"Action {o.number}")
-    lead_role = "Head of Service, Children in Care"
-    status = "in_progress"
-
-
-class MilestoneFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "plans.Milestone"
-
-    action = factory.SubFactory(ActionFactory)
-    title = factory.Sequence(lambda n: f"Milestone {n}")
-
-
-class ProgressUpdateFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "plans.ProgressUpdate"
-
-    action = factory.SubFactory(ActionFactory)
-    date = datetime.date(2025, 1, 31)
-    narrative = factory.Sequence(lambda n: f"Progress note {n}.")
-    rag = "green"

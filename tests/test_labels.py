@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from ilacs.dates import date_range
 from ilacs.extraction.model import ERROR_CODES, GRADES, REPORT_TYPES
 from ilacs.inspections import labels
 
@@ -55,7 +56,7 @@ def test_every_extraction_error_has_a_sentence():
     ],
 )
 def test_date_ranges_in_govuk_style(start, end, text):
-    assert labels.date_range(start, end) == text
+    assert date_range(start, end) == text
 
 
 def test_report_heading():

@@ -126,6 +126,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ilacs.accounts.context_processors.navigation",
             ],
+            # the GOV.UK form components' filters (templates/includes/): ilacs is not an app
+            "libraries": {"govuk_fields": "ilacs.templatetags.govuk_fields"},
         },
     },
 ]

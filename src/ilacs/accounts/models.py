@@ -47,7 +47,3 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} - {self.get_role_display()} - {self.local_authority}"
-
-    @property
-    def role_description(self) -> str:
-        return ROLE_DESCRIPTIONS[Role(self.role)]

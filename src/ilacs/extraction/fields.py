@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ilacs.dates import MONTH_NAMES
+
 MONTHS = {
     m: i
     for i, names in enumerate(
@@ -27,20 +29,6 @@ MONTHS = {
     for m in names
 }
 
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _DATE_TOKEN = re.compile(
     r"(?P<day>\b\d{1,2})(?:st|nd|rd|th)?\b|(?P<month>\b(?:"
     + "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -189,7 +177,6 @@ GRADE_RE = re.compile(
     r"inadequate|adequate)\s*[.)]?(?:\s*\(?grade\s*[1-4]\)?)?\s*$",
     re.I,
 )
-_GRADE_IN_PAREN = re.compile(r"grade\s+[1-4]\s*\((outstanding|good|adequate|inadequate)\)", re.I)
 
 
 def grade_key(text: str) -> str:

@@ -7,9 +7,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from django.contrib.auth import get_user_model
-
-from ilacs.db_state import pending_migrations
+from ilacs.cli_support import CommandError, find_user, require_migrated
 from ilacs.inspections.services import ingest_path
 
 
@@ -40,19 +38,12 @@ def ingest_paths(
     """
     out = out or sys.stdout
     err = err or sys.stderr
-    pending = pending_migrations()
-    if pending:
-        err.write(
-            f"The database is not set up ({len(pending)} migrations to apply): run "
-            "`ilacs manage migrate` first.\n"
-        )
-        return 2
-    user = None
-    if username:
-        user = get_user_model().objects.filter(username=username).first()
-        if user is None:
-            err.write(f"There is no user called {username!r}.\n")
-            return 2
+    try:
+        require_migrated()
+        user = find_user(username)
+    except CommandError as exc:
+        err.write(f"{exc}\n")
+        return exc.status
     failed = False
     for path in _expand(paths):
         result = ingest_path(path, user=user)

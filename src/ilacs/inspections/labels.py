@@ -5,10 +5,6 @@ Plain Python, no database, so it is tested on its own.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from ilacs.extraction.fields import MONTH_NAMES
-
 GRADE_NAMES = {
     "outstanding": "Outstanding",
     "good": "Good",
@@ -138,27 +134,3 @@ def error_message(code: str, *, max_mb: float | None = None) -> str:
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def _month(value: dt.date) -> str:
-    return MONTH_NAMES[value.month - 1]
-
-
-def format_date(value: dt.date | None) -> str:
-    """GOV.UK style: 4 March 2024 (whatever the server's locale)."""
-    if value is None:
-        return ""
-    return f"{value.day} {_month(value)} {value.year}"
-
-
-def date_range(start: dt.date | None, end: dt.date | None) -> str:
-    """GOV.UK style ranges: "4 to 15 March 2024", "26 February to 8 March 2024"."""
-    if start is None and end is None:
-        return "dates not given"
-    if start is None or end is None or start == end:
-        return format_date(start or end)
-    if start.year != end.year:
-        return f"{format_date(start)} to {format_date(end)}"
-    if start.month != end.month:
-        return f"{start.day} {_month(start)} to {format_date(end)}"
-    return f"{start.day} to {format_date(end)}"

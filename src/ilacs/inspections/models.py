@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from ilacs import dates
 from ilacs.extraction.model import GRADES, JUDGEMENT_KEYS, REPORT_TYPES
 from ilacs.inspections import labels
 from ilacs.localauthorities.models import LocalAuthority
@@ -74,7 +75,7 @@ class Inspection(models.Model):
 
     @property
     def date_range(self) -> str:
-        return labels.date_range(self.inspection_start, self.inspection_end)
+        return dates.date_range(self.inspection_start, self.inspection_end)
 
     @property
     def overall_effectiveness_label(self) -> str:

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
 
-from ilacs.inspections.labels import format_date
+from ilacs.dates import format_date
 from ilacs.plans.models import (
     Action,
     ActionStatus,

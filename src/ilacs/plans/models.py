@@ -38,10 +38,10 @@ def person_name(user: Any) -> str:
 
 
 class PlanStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted to Ofsted"
-    ACTIVE = "active", "Active"
-    CLOSED = "closed", "Closed"
+    DRAFT = rag_rules.DRAFT, "Draft"
+    SUBMITTED = rag_rules.SUBMITTED, "Submitted to Ofsted"
+    ACTIVE = rag_rules.ACTIVE, "Active"
+    CLOSED = rag_rules.CLOSED, "Closed"
 
 
 PLAN_STATUS_TAG_CLASSES = {
@@ -263,15 +263,6 @@ class Action(models.Model):
         return ", ".join(part for part in (self.lead_name, self.lead_role) if part)
 
     @property
-    def lead_key(self) -> str:
-        """What the dashboard's lead filter matches: a member, or a role named in words."""
-        if self.lead_user_id:
-            return f"user:{self.lead_user_id}"
-        if self.lead_role:
-            return f"role:{self.lead_role}"
-        return ""
-
-    @property
     def is_finished(self) -> bool:
         return self.status in (ActionStatus.COMPLETE, ActionStatus.CLOSED)
 
@@ -311,10 +302,6 @@ class ProgressUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"Update of {self.date} ({self.rag})"
-
-    @property
-    def rag_enum(self) -> Rag:
-        return Rag(self.rag)
 
 
 class RagOverride(models.Model):

@@ -22,6 +22,7 @@ from ilacs.plans.models import (
     ProgressUpdate,
     RagOverride,
     Requirement,
+    Theme,
     person_name,
 )
 from ilacs.plans.rag import (
@@ -301,4 +302,46 @@ def build_dashboard(
         due_soon=due_soon,
         not_updated=not_updated,
         requirements_without_action=requirements_without_action(plan),
+    )
+
+
+@dataclass
+class RequirementActions:
+    """A recommendation with the actions that answer it, in action order."""
+
+    requirement: Requirement
+    actions: list[Action]
+
+
+@dataclass
+class PlanOverview:
+    """What the plan page and `ilacs plan show` print: every action with its RAG, by theme, and
+    each recommendation with the actions that answer it."""
+
+    rows: list[ActionRow]
+    themes: list[tuple[Theme, list[ActionRow]]]  # every theme, in order, even one with no action
+    unthemed: list[ActionRow]
+    requirements: list[RequirementActions]
+
+    @property
+    def rag_counts(self) -> list[tuple[Rag, int]]:
+        return rag_counts(self.rows)
+
+
+def plan_overview(plan: ImprovementPlan, today: dt.date) -> PlanOverview:
+    rows = action_rows(plan, today)
+    by_theme: dict[int | None, list[ActionRow]] = {}
+    answered: dict[int, list[Action]] = {}
+    for row in rows:
+        by_theme.setdefault(row.action.theme_id, []).append(row)
+        for requirement in row.action.requirement_list:
+            answered.setdefault(requirement.pk, []).append(row.action)
+    return PlanOverview(
+        rows=rows,
+        themes=[(theme, by_theme.get(theme.pk, [])) for theme in plan.themes.all()],
+        unthemed=by_theme.get(None, []),
+        requirements=[
+            RequirementActions(r, answered.get(r.pk, []))
+            for r in plan.requirements.order_by("number")
+        ],
     )

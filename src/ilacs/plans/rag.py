@@ -27,7 +27,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ilacs.inspections.labels import format_date
+from ilacs.dates import format_date
 
 DUE_SOON_DAYS = 30
 RECENT_UPDATE_DAYS = 30
@@ -69,8 +69,12 @@ RAG_TAG_CLASSES = {
 # What an update's author, or an editor overriding, may choose.
 JUDGED_RAGS = (Rag.RED, Rag.AMBER, Rag.GREEN)
 
-# Action statuses (the model's choices use the same values).
+# Action statuses (the model's choices and the command line use the same values).
 NOT_STARTED, IN_PROGRESS, COMPLETE, CLOSED = "not_started", "in_progress", "complete", "closed"
+ACTION_STATUSES = (NOT_STARTED, IN_PROGRESS, COMPLETE, CLOSED)
+# Plan statuses (likewise); a closed plan uses the same word as a closed action.
+DRAFT, SUBMITTED, ACTIVE = "draft", "submitted", "active"
+PLAN_STATUSES = (DRAFT, SUBMITTED, ACTIVE, CLOSED)
 
 
 class Rule(StrEnum):

@@ -139,27 +139,17 @@ def create(request: HttpRequest, slug: str, inspection_pk: int) -> HttpResponse:
 def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     plan = _plan_for(request, slug, pk)
     today = timezone.localdate()
-    rows = queries.action_rows(plan, today)
-    themes = list(plan.themes.all())
-    by_theme: dict[int | None, list[queries.ActionRow]] = {}
-    for row in rows:
-        by_theme.setdefault(row.action.theme_id, []).append(row)
-    sections = [(theme, by_theme.get(theme.pk, [])) for theme in themes]
-    requirements = list(plan.requirements.order_by("number"))
-    answered: dict[int, list[Action]] = {}
-    for row in rows:
-        for requirement in row.action.requirement_list:
-            answered.setdefault(requirement.pk, []).append(row.action)
+    overview = queries.plan_overview(plan, today)
     context = _base_context(
         request,
         plan,
-        sections=sections,
-        unthemed=by_theme.get(None, []),
-        rows=rows,
-        rag_counts=queries.rag_counts(rows),
+        sections=overview.themes,
+        unthemed=overview.unthemed,
+        rows=overview.rows,
+        rag_counts=overview.rag_counts,
         requirements=[
-            RequirementSummary(r, answered.get(r.pk, []), LINKED_ACTIONS_SHOWN)
-            for r in requirements
+            RequirementSummary(r.requirement, r.actions, LINKED_ACTIONS_SHOWN)
+            for r in overview.requirements
         ],
         days_to_deadline=(plan.submission_deadline - today).days,
         section="plan",
