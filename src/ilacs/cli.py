@@ -103,8 +103,21 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     return run_benchmark(args.reports, jobs=args.jobs, limit=args.limit)
 
 
-def _django(argv: list[str]) -> int:
+def _load_settings() -> None:
+    """Read the settings now, so that a mistake in an environment variable stops the command
+    with one line naming the variable (`ILACS_HTTPS is 'ture': ...`), not a traceback."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ilacs.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 - reading a setting loads them all
+    except ImproperlyConfigured as exc:
+        raise SystemExit(f"ilacs: {exc}") from None
+
+
+def _django(argv: list[str]) -> int:
+    _load_settings()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["ilacs", *argv])
@@ -120,7 +133,7 @@ def _add_django(sub: argparse._SubParsersAction) -> None:
 
 
 def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ilacs.settings")
+    _load_settings()
     import django
 
     django.setup()
