@@ -216,6 +216,10 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     from ilacs.exports.cli import add_export_parser
 
     add_export_parser(sub, setup=_setup_django)
+def _add_measures(sub: argparse._SubParsersAction) -> None:
+    from ilacs.measures.cli import add_measures_parser
+
+    add_measures_parser(sub, setup=_setup_django)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -229,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest(sub)
     _add_plan(sub)
     _add_export(sub)
+    _add_measures(sub)
     _add_extract(sub)
     _add_evaluate(sub)
     _add_benchmark(sub)
