@@ -216,6 +216,8 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     from ilacs.exports.cli import add_export_parser
 
     add_export_parser(sub, setup=_setup_django)
+
+
 def _add_measures(sub: argparse._SubParsersAction) -> None:
     from ilacs.measures.cli import add_measures_parser
 

@@ -3,7 +3,6 @@ from django.urls import include, path
 
 from ilacs import views
 from ilacs.accounts.urls import member_urlpatterns
-from ilacs.localauthorities import views as la_views
 from ilacs.plans import urls as plan_urls
 
 admin.site.site_header = "ilacs administration"

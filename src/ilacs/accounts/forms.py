@@ -7,7 +7,6 @@ from django.contrib.auth.forms import (
 )
 
 from ilacs.accounts.models import ROLE_DESCRIPTIONS, Role
-
 from ilacs.forms import GovUKFormMixin
 
 

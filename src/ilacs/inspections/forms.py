@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
-from ilacs.units import mb_to_bytes
 from ilacs.forms import GovUKForm
+from ilacs.units import mb_to_bytes
 
 ACCEPTED = ".pdf,.docx,.html,.htm,.txt"
 
