@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 
 from ilacs.forms import GovUKForm
+from ilacs.units import mb_to_bytes
 
 ACCEPTED = ".pdf,.docx,.html,.htm,.txt"
 
@@ -32,7 +33,7 @@ class UploadReportForm(GovUKForm):
 
     def clean_report(self):
         report = self.cleaned_data["report"]
-        if report.size > settings.ILACS_MAX_UPLOAD_MB * 1024 * 1024:
+        if report.size > mb_to_bytes(settings.ILACS_MAX_UPLOAD_MB):
             raise forms.ValidationError(self.too_large_message())
         return report
 

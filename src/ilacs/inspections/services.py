@@ -39,6 +39,7 @@ from ilacs.inspections.models import (
 )
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.localauthorities.services import local_authority_index
+from ilacs.units import mb_to_bytes
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,7 @@ def default_extractor(data: bytes, filename: str) -> list[dict[str, Any]]:
 
 
 def max_upload_bytes() -> int:
-    return int(settings.ILACS_MAX_UPLOAD_MB * 1024 * 1024)
+    return mb_to_bytes(settings.ILACS_MAX_UPLOAD_MB)
 
 
 def source_key(sha256: str, source: dict[str, Any]) -> str:
@@ -297,11 +298,7 @@ def _check_record(
             "Check the file is an inspection of an English council's children's services.",
         ), None
     if expected is not None and la.pk != expected.pk:
-        return _error(
-            "wrong_local_authority",
-            f"This report is about {la.name}, not {expected.name}. "
-            f"Add it from {la.name}'s page instead.",
-        ), None
+        return _error("wrong_local_authority", _wrong_council_message(la, expected, user)), None
     if user is not None and not permissions.can_upload_report(user, la):
         return _error("not_permitted", f"You cannot add inspection reports for {la.name}."), None
     try:
@@ -314,6 +311,17 @@ def _check_record(
             f"{type(exc).__name__}: {exc}",
         ), None
     return None, la
+
+
+def _wrong_council_message(la: LocalAuthority, expected: LocalAuthority, user: Any) -> str:
+    """Tell the person what they themselves can do with a report about another council."""
+    first = f"This report is about {la.name}, not {expected.name}."
+    if user is None or permissions.can_upload_report(user, la):
+        return f"{first} Add it from {la.name}'s page instead."
+    return (
+        f"{first} Only {la.name}'s editors and admins can add it: send it to one of them, or ask "
+        "your ilacs service administrator to add it."
+    )
 
 
 def _date(value: Any) -> dt.date | None:
@@ -370,9 +378,10 @@ def _fields(record: dict[str, Any], sha256: str) -> dict[str, Any]:
     }
 
 
-def _store(data: bytes, filename: str, sha256: str) -> tuple[str, bool]:
-    """Save the file once under a name made from its sha256. Returns (name, newly saved)."""
-    probe = Inspection(sha256=sha256)
+def _store(data: bytes, filename: str, sha256: str, file_format: str) -> tuple[str, bool]:
+    """Save the file once under a name made from its sha256 and the format found in it.
+    Returns (name, newly saved)."""
+    probe = Inspection(sha256=sha256, format=file_format)
     name = source_upload_to(probe, filename)
     if default_storage.exists(name):
         return name, False
@@ -389,7 +398,8 @@ def _save(
     stored_name, newly_saved = None, False
     try:
         with transaction.atomic():
-            stored_name, newly_saved = _store(data, filename, sha256)
+            file_format = str(plans[0][0]["source"].get("format") or "") if plans else ""
+            stored_name, newly_saved = _store(data, filename, sha256, file_format)
             outcomes = [
                 _create(record, la, stored_name, filename, sha256, len(data), user)
                 for record, la in plans
@@ -398,6 +408,10 @@ def _save(
         if newly_saved and stored_name:
             default_storage.delete(stored_name)
         raise
+    if stored_name and not default_storage.exists(stored_name):
+        # Another upload of the same file stored it, then failed and removed it (or the last
+        # inspection using it was deleted) while this one was saving: store it again.
+        default_storage.save(stored_name, ContentFile(data))
     return outcomes
 
 
@@ -429,6 +443,7 @@ def _create(
             printed=_clip(j["printed"], Judgement, "printed"),
             key=j["key"],
             grade=j["grade"],
+            grade_printed=_clip(j.get("grade_printed"), Judgement, "grade_printed"),
             order=order,
         )
         for order, j in enumerate(record.get("judgements") or [], start=1)

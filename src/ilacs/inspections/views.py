@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import mimetypes
 from itertools import groupby
 
 from django.contrib import messages
@@ -12,6 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from ilacs.accounts import permissions
 from ilacs.accounts.permissions import Action
+from ilacs.audit.models import ReadKind
+from ilacs.audit.services import record_read
 from ilacs.inspections import services
 from ilacs.inspections.forms import ACCEPTED, UploadReportForm, WithdrawReportForm
 from ilacs.inspections.models import Inspection
@@ -65,14 +66,22 @@ def source(request: HttpRequest, slug: str, pk: int) -> FileResponse:
         handle = inspection.source_file.open("rb")
     except FileNotFoundError:
         raise Http404("The report file is missing") from None
-    content_type = mimetypes.guess_type(inspection.source_filename)[0]
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=inspection.source_filename,
-        content_type=content_type or "application/octet-stream",
+        filename=inspection.download_filename,
+        content_type=inspection.download_content_type,
+    )
+    record_read(
+        request,
+        inspection.local_authority,
+        ReadKind.REPORT_DOWNLOAD,
+        f"{inspection.download_filename} ({inspection.short_type_label}, {inspection.date_range})",
     )
     response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    # Should a browser ever show it (an uploaded web page), it runs nothing of this site's.
+    response["Content-Security-Policy"] = "sandbox"
     return response
 
 

@@ -85,5 +85,6 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "role": permissions.role_for(request.user, la),
         "can_upload": permissions.can_upload_report(request.user, la),
         "can_edit_plan": permissions.can_edit_plan(request.user, la),
+        "can_manage_members": permissions.can_manage_members(request.user, la),
     }
     return render(request, "localauthorities/detail.html", context)

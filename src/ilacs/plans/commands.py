@@ -342,8 +342,13 @@ def _milestone_done(args: argparse.Namespace, out: TextIO) -> int:
     if milestone is None:
         raise CommandError(f"Action {action.number} has no milestone {args.milestone}.", 2)
     milestone.action = action
-    services.update_milestone(milestone, user=user, done=not args.undo)
-    out.write(f"Milestone {milestone.pk} is {'not done' if args.undo else 'done'}\n")
+    if args.undo and args.on:
+        raise CommandError("Give --on only when marking a milestone done.")
+    milestone = services.update_milestone(milestone, user=user, done=not args.undo, done_on=args.on)
+    if args.undo:
+        out.write(f"Milestone {milestone.pk} is not done\n")
+    else:
+        out.write(f"Milestone {milestone.pk} is done (on {milestone.done_on.isoformat()})\n")
     return 0
 
 

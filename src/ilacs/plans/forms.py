@@ -235,6 +235,17 @@ class MilestoneForm(GovUKForm):
     )
     due_date = GovUKDateField(label="Due date", required=False, help_text="For example, 31 3 2025")
     done = forms.BooleanField(label="This milestone is done", required=False)
+    done_on = GovUKDateField(
+        label="Date it was done",
+        required=False,
+        help_text="Only when it is done. Leave it empty for today. For example, 14 5 2025",
+    )
+
+    def clean_done_on(self) -> dt.date | None:
+        done_on = self.cleaned_data.get("done_on")
+        if done_on is not None and done_on > timezone.localdate():
+            raise forms.ValidationError("Date it was done must be today or in the past")
+        return done_on
 
 
 class UpdateForm(GovUKForm):

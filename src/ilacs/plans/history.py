@@ -17,6 +17,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import Lag
 from django.utils import timezone
 
 from ilacs.dates import format_date
@@ -273,14 +275,17 @@ def _object_entries(
     records: list[Any],
     names: Names,
     describe: Any,
+    before: dict[int, Any] | None = None,
 ) -> list[Entry]:
-    """Entries for the history rows of many objects of one model (rows oldest first)."""
+    """Entries for the history rows of many objects of one model (rows oldest first). `before`:
+    for an object whose older rows were left out, the row just before its first one here, to
+    compare that first change with."""
     by_object: dict[int, list[Any]] = {}
     for record in records:
         by_object.setdefault(record.id, []).append(record)
     entries: list[Entry] = []
-    for rows in by_object.values():
-        previous = None
+    for object_id, rows in by_object.items():
+        previous = (before or {}).get(object_id)
         for group in _group(rows):
             first, last = group[0], group[-1]
             if first.history_type == "-":
@@ -406,6 +411,32 @@ def action_history(action: Action) -> list[Entry]:
     return entries
 
 
+def _newest_rows(history: Any, limit: int) -> tuple[list[Any], dict[int, Any]]:
+    """The newest `limit` rows of a history queryset (oldest first), and for each object whose
+    first kept row is a change, the row before it (without it that change, perhaps the newest
+    of all, could not be described). Two queries: the previous row's id comes from a window
+    function over each object's rows."""
+    rows = list(
+        history.annotate(
+            previous_history_id=Window(
+                Lag("history_id"),
+                partition_by=[F("id")],
+                order_by=[F("history_date").asc(), F("history_id").asc()],
+            )
+        ).order_by("-history_date", "-history_id")[:limit]
+    )[::-1]
+    first_kept: dict[int, Any] = {}
+    for row in rows:
+        first_kept.setdefault(row.id, row)
+    wanted = [
+        row.previous_history_id
+        for row in first_kept.values()
+        if row.history_type != "+" and row.previous_history_id is not None
+    ]
+    before = {row.id: row for row in history.model.objects.filter(history_id__in=wanted)}
+    return rows, before
+
+
 def plan_history(plan: ImprovementPlan, limit: int = 200) -> list[Entry]:
     """The latest changes anywhere in the plan, newest first (at most `limit`)."""
     plan_rows = list(
@@ -415,33 +446,33 @@ def plan_history(plan: ImprovementPlan, limit: int = 200) -> list[Entry]:
     requirement_rows = list(
         Requirement.history.filter(plan_id=plan.pk).order_by("history_date", "history_id")
     )
-    action_rows = with_requirements(
-        list(
-            Action.history.filter(plan_id=plan.pk).order_by("-history_date", "-history_id")[
-                : limit * 2
-            ]
-        )[::-1]
-    )
+    action_rows, actions_before = _newest_rows(Action.history.filter(plan_id=plan.pk), limit * 2)
+    with_requirements([*action_rows, *actions_before.values()])
     # actions are never deleted, so the plan's actions are every action its history knows
     current = list(Action.all_objects.filter(plan=plan).values_list("id", "number", "title"))
     action_ids = {pk for pk, _, _ in current}
-    milestones = list(
-        Milestone.history.filter(action_id__in=action_ids).order_by("-history_date", "-history_id")[
-            :limit
-        ]
-    )[::-1]
-    updates = list(
-        ProgressUpdate.history.filter(action_id__in=action_ids).order_by(
-            "-history_date", "-history_id"
-        )[:limit]
-    )[::-1]
-    overrides = list(
-        RagOverride.history.filter(action_id__in=action_ids).order_by(
-            "-history_date", "-history_id"
-        )[:limit]
-    )[::-1]
+    milestones, milestones_before = _newest_rows(
+        Milestone.history.filter(action_id__in=action_ids), limit
+    )
+    updates, updates_before = _newest_rows(
+        ProgressUpdate.history.filter(action_id__in=action_ids), limit
+    )
+    overrides, overrides_before = _newest_rows(
+        RagOverride.history.filter(action_id__in=action_ids), limit
+    )
     names = Names(plan).load(
-        [*plan_rows, *theme_rows, *action_rows, *milestones, *updates, *overrides]
+        [
+            *plan_rows,
+            *theme_rows,
+            *action_rows,
+            *milestones,
+            *updates,
+            *overrides,
+            *actions_before.values(),
+            *milestones_before.values(),
+            *updates_before.values(),
+            *overrides_before.values(),
+        ]
     )
     slug = plan.local_authority.slug
     latest_titles = {pk: (number, title) for pk, number, title in current}
@@ -483,10 +514,24 @@ def plan_history(plan: ImprovementPlan, limit: int = 200) -> list[Entry]:
         *_object_entries(ImprovementPlan, plan_rows, names, describe_plan),
         *_object_entries(Theme, theme_rows, names, describe_theme),
         *_object_entries(Requirement, requirement_rows, names, describe_requirement),
-        *_object_entries(Action, action_rows, names, _describe_action(names, urls)),
-        *_object_entries(Milestone, milestones, names, _describe_child("milestone", names, urls)),
-        *_object_entries(ProgressUpdate, updates, names, _describe_child("update", names, urls)),
-        *_object_entries(RagOverride, overrides, names, _describe_child("override", names, urls)),
+        *_object_entries(Action, action_rows, names, _describe_action(names, urls), actions_before),
+        *_object_entries(
+            Milestone,
+            milestones,
+            names,
+            _describe_child("milestone", names, urls),
+            milestones_before,
+        ),
+        *_object_entries(
+            ProgressUpdate, updates, names, _describe_child("update", names, urls), updates_before
+        ),
+        *_object_entries(
+            RagOverride,
+            overrides,
+            names,
+            _describe_child("override", names, urls),
+            overrides_before,
+        ),
     ]
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:limit]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -43,6 +43,10 @@ from ilacs.plans.workingdays import submission_deadline
 
 class PlanError(ValueError):
     """A write that cannot be done, with the reason in plain words for the person."""
+
+
+class Removed(PlanError):
+    """What the person was changing was removed by someone else meanwhile."""
 
 
 @dataclass
@@ -72,6 +76,39 @@ def _as(user: Any, *objects: Any) -> None:
     """Record `user` as the author of the next history entry of each object."""
     for obj in objects:
         obj._history_user = user
+
+
+def _removed_by(model: type[models.Model], pk: int, scope: Mapping[str, Any]) -> str:
+    """Who deleted the row, from its history ("Erin Editor"), or "someone else"."""
+    row = (
+        model.history.filter(id=pk, history_type="-", **scope)  # type: ignore[attr-defined]
+        .select_related("history_user")
+        .order_by("-history_date")
+        .first()
+    )
+    return (person_name(row.history_user) if row is not None else "") or "someone else"
+
+
+def _locked(model: type[models.Model], pk: int, what: str, **scope: Any) -> Any:
+    """The row, locked until the transaction ends; `scope` keeps the look-up within a plan or
+    an action (plan_id=..., action_id=...). Removed, with who removed it, when it is not there:
+    a write never re-creates what someone else deleted."""
+    found = (
+        model.objects.select_for_update()  # type: ignore[attr-defined]
+        .filter(pk=pk, **scope)
+        .first()
+    )
+    if found is None:
+        raise Removed(
+            f"This {what} was removed by {_removed_by(model, pk, scope)}. "
+            "Your changes were not saved."
+        )
+    return found
+
+
+def _lock_plan(plan: ImprovementPlan) -> None:
+    """Lock the plan's row: writes that number or name things within a plan wait in turn."""
+    list(ImprovementPlan.objects.select_for_update().filter(pk=plan.pk).values_list("pk"))
 
 
 def _require_edit(user: Any, plan_or_la: Any) -> None:
@@ -220,40 +257,67 @@ def update_plan(
 # --- Themes --------------------------------------------------------------------------------------
 
 
-def add_theme(plan: ImprovementPlan, *, user: Any, name: str, description: str = "") -> Theme:
-    _require_edit(user, plan)
+THEME_NAME_TAKEN = "The plan already has a theme called “{name}”."
+
+
+def _check_theme_name(plan: ImprovementPlan, name: str, *, exclude: int | None = None) -> str:
     name = name.strip()
     if not name:
         raise PlanError("Enter the theme's name.")
+    others = Theme.objects.filter(plan=plan, name__iexact=name)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
+    if others.exists():
+        raise PlanError(THEME_NAME_TAKEN.format(name=name))
+    return name
+
+
+def _save_theme(theme: Theme, name: str) -> None:
+    """Save; the database's case-insensitive unique name is the last word (two people at once)."""
+    try:
+        with transaction.atomic():
+            theme.save()
+    except IntegrityError:
+        raise PlanError(THEME_NAME_TAKEN.format(name=name)) from None
+
+
+def add_theme(plan: ImprovementPlan, *, user: Any, name: str, description: str = "") -> Theme:
+    _require_edit(user, plan)
     with transaction.atomic():
-        if plan.themes.filter(name__iexact=name).exists():
-            raise PlanError(f"The plan already has a theme called “{name}”.")
-        order = (plan.themes.aggregate(m=Max("order"))["m"] or 0) + 1
+        # the plan's row lock makes a second add wait, then see the first's name and order
+        _lock_plan(plan)
+        name = _check_theme_name(plan, name)
+        order = (Theme.objects.filter(plan=plan).aggregate(m=Max("order"))["m"] or 0) + 1
         theme = Theme(plan=plan, name=name, description=description.strip(), order=order)
         _as(user, theme)
-        theme.save()
+        _save_theme(theme, name)
     return theme
 
 
 def update_theme(theme: Theme, *, user: Any, name: str, description: str = "") -> Theme:
+    """Rename a theme. Refused if another theme has the name (whatever its case) or if someone
+    removed the theme meanwhile."""
     _require_edit(user, theme.plan)
-    name = name.strip()
-    if not name:
-        raise PlanError("Enter the theme's name.")
-    if theme.plan.themes.filter(name__iexact=name).exclude(pk=theme.pk).exists():
-        raise PlanError(f"The plan already has a theme called “{name}”.")
-    theme.name, theme.description = name, description.strip()
-    _as(user, theme)
-    theme.save()
-    return theme
+    with transaction.atomic():
+        _lock_plan(theme.plan)
+        current = _locked(Theme, theme.pk, "theme", plan_id=theme.plan_id)
+        name = _check_theme_name(theme.plan, name, exclude=theme.pk)
+        current.name, current.description = name, description.strip()
+        _as(user, current)
+        _save_theme(current, name)
+    theme.name, theme.description = current.name, current.description
+    return current
 
 
 def move_theme(theme: Theme, *, user: Any, up: bool) -> None:
     """Swap the theme with the one before (up) or after it."""
     _require_edit(user, theme.plan)
     with transaction.atomic():
-        themes = list(theme.plan.themes.select_for_update().order_by("order", "pk"))
-        index = next(i for i, t in enumerate(themes) if t.pk == theme.pk)
+        _lock_plan(theme.plan)
+        themes = list(Theme.objects.filter(plan=theme.plan).order_by("order", "pk"))
+        index = next((i for i, t in enumerate(themes) if t.pk == theme.pk), None)
+        if index is None:
+            _locked(Theme, theme.pk, "theme", plan_id=theme.plan_id)  # raises Removed
         other = index - 1 if up else index + 1
         if not 0 <= other < len(themes):
             return
@@ -269,14 +333,16 @@ def delete_theme(theme: Theme, *, user: Any) -> None:
     """Remove a theme. Its actions stay in the plan, without a theme."""
     _require_edit(user, theme.plan)
     with transaction.atomic():
-        for action in theme.actions.all():
+        _lock_plan(theme.plan)
+        current = _locked(Theme, theme.pk, "theme", plan_id=theme.plan_id)
+        for action in Action.objects.select_for_update().filter(theme=current):
             action.theme = None
             action.updated_by = user
             action.version += 1
             _as(user, action)
             action.save()
-        _as(user, theme)
-        theme.delete()
+        _as(user, current)
+        current.delete()
 
 
 # --- Requirements --------------------------------------------------------------------------------
@@ -290,7 +356,7 @@ def add_requirement(plan: ImprovementPlan, *, user: Any, text: str) -> Requireme
         raise PlanError("Enter what needs to improve.")
     with transaction.atomic():
         # two editors at once: the plan row lock makes the second wait for the first's number
-        ImprovementPlan.objects.select_for_update().filter(pk=plan.pk).first()
+        _lock_plan(plan)
         number = (plan.requirements.aggregate(m=Max("number"))["m"] or 0) + 1
         requirement = Requirement(plan=plan, number=number, text=text)
         _as(user, requirement)
@@ -377,7 +443,9 @@ def add_action(
         raise PlanError("Choose the lead, or enter the lead's role.")
     with transaction.atomic():
         # Lock the plan so that two actions added at once get different numbers.
-        ImprovementPlan.objects.select_for_update().filter(pk=plan.pk).exists()
+        _lock_plan(plan)
+        if theme is not None:
+            theme = _locked(Theme, theme.pk, "theme", plan_id=plan.pk)
         # withdrawn actions keep their numbers: never reused
         number = (Action.all_objects.filter(plan=plan).aggregate(m=Max("number"))["m"] or 0) + 1
         action = Action(
@@ -410,6 +478,9 @@ def update_action(
     _require_edit(user, plan)
     _check_action_values(plan, changes)
     with transaction.atomic():
+        if changes.get("theme") is not None:
+            # not a theme removed meanwhile (locked first: delete_theme locks theme, then actions)
+            _locked(Theme, changes["theme"].pk, "theme", plan_id=plan.pk)
         current = (
             Action.objects.select_for_update(of=("self",))
             .select_related("plan__local_authority", "updated_by")
@@ -444,16 +515,46 @@ def update_action(
 # --- Milestones ----------------------------------------------------------------------------------
 
 
+class _Unchanged:
+    """The default of an optional argument that may also be given as None ("no due date")."""
+
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED: Any = _Unchanged()
+
+
+def _check_done_on(done_on: dt.date | None) -> dt.date:
+    today = timezone.localdate()
+    if done_on is None:
+        return today
+    if done_on > today:
+        raise PlanError("The date a milestone was done must be today or in the past.")
+    return done_on
+
+
 def add_milestone(
-    action: Action, *, user: Any, title: str, due_date: dt.date | None = None
+    action: Action,
+    *,
+    user: Any,
+    title: str,
+    due_date: dt.date | None = None,
+    done: bool = False,
+    done_on: dt.date | None = None,
 ) -> Milestone:
+    """A dated step of the action; `done` (on `done_on`, today by default) when it is already
+    done. One write: the milestone is added done, or not at all."""
     _require_edit(user, action.plan)
     title = title.strip()
     if not title:
         raise PlanError("Enter the milestone.")
-    milestone = Milestone(action=action, title=title, due_date=due_date)
-    _as(user, milestone)
-    milestone.save()
+    with transaction.atomic():
+        milestone = Milestone(action=action, title=title, due_date=due_date, done=done)
+        if done:
+            milestone.done_on = _check_done_on(done_on)
+        _as(user, milestone)
+        milestone.save()
     return milestone
 
 
@@ -462,29 +563,43 @@ def update_milestone(
     *,
     user: Any,
     title: str | None = None,
-    due_date: dt.date | None | str = "unchanged",
+    due_date: dt.date | None = UNCHANGED,
     done: bool | None = None,
-    today: dt.date | None = None,
+    done_on: dt.date | None = None,
 ) -> Milestone:
+    """Change a milestone. `due_date=None` removes its due date; leave it out to keep it. When
+    it is ticked done, `done_on` is the day it was done (today by default, never later); given
+    for a milestone already done, it corrects that day. Refused when someone removed the
+    milestone meanwhile: nothing is re-created."""
     _require_edit(user, milestone.action.plan)
-    if title is not None:
-        if not title.strip():
-            raise PlanError("Enter the milestone.")
-        milestone.title = title.strip()
-    if due_date != "unchanged":
-        milestone.due_date = due_date  # type: ignore[assignment]
-    if done is not None and done != milestone.done:
-        milestone.done = done
-        milestone.done_on = (today or timezone.localdate()) if done else None
-    _as(user, milestone)
-    milestone.save()
-    return milestone
+    if title is not None and not title.strip():
+        raise PlanError("Enter the milestone.")
+    with transaction.atomic():
+        current = _locked(Milestone, milestone.pk, "milestone", action_id=milestone.action_id)
+        if title is not None:
+            current.title = title.strip()
+        if due_date is not UNCHANGED:
+            current.due_date = due_date
+        if done is not None and done != current.done:
+            current.done = done
+            current.done_on = _check_done_on(done_on) if done else None
+        elif current.done and done_on is not None and done is not False:
+            current.done_on = _check_done_on(done_on)
+        _as(user, current)
+        current.save()
+    milestone.__dict__.update(
+        title=current.title, due_date=current.due_date, done=current.done, done_on=current.done_on
+    )
+    return current
 
 
 def delete_milestone(milestone: Milestone, *, user: Any) -> None:
+    """Remove a milestone (refused, with who did it, when it was already removed)."""
     _require_edit(user, milestone.action.plan)
-    _as(user, milestone)
-    milestone.delete()
+    with transaction.atomic():
+        current = _locked(Milestone, milestone.pk, "milestone", action_id=milestone.action_id)
+        _as(user, current)
+        current.delete()
 
 
 # --- Progress updates ----------------------------------------------------------------------------
@@ -640,6 +755,9 @@ def set_rag_override(action: Action, *, user: Any, rag: str, reason: str) -> Rag
         raise PlanError("Choose red, amber or green.")
     now = timezone.now()
     with transaction.atomic():
+        # Lock the action: two people setting its RAG at once take turns, and the second
+        # replaces the first's (one standing override per action, enforced by the database).
+        _locked(Action, action.pk, "action", plan_id=action.plan_id)
         for old in action.rag_overrides.select_for_update().filter(cleared_at__isnull=True):
             old.cleared_at, old.cleared_by = now, user
             _as(user, old)
@@ -655,6 +773,7 @@ def clear_rag_override(action: Action, *, user: Any) -> bool:
     _require_edit(user, action.plan)
     cleared = False
     with transaction.atomic():
+        _locked(Action, action.pk, "action", plan_id=action.plan_id)
         for old in action.rag_overrides.select_for_update().filter(cleared_at__isnull=True):
             old.cleared_at, old.cleared_by = timezone.now(), user
             _as(user, old)

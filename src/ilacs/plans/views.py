@@ -379,10 +379,20 @@ def _theme_for(plan: ImprovementPlan, theme_pk: int) -> Theme:
 @require_http_methods(["GET", "POST"])
 def theme_edit(request: HttpRequest, slug: str, pk: int, theme_pk: int) -> HttpResponse:
     plan = _plan_for(request, slug, pk, Can.EDIT_PLAN)
-    theme = _theme_for(plan, theme_pk)
+    if request.method == "POST":
+        # Not looked up first: a theme removed meanwhile is refused by the service with who
+        # removed it, and what was typed is shown again.
+        theme = plan.themes.filter(pk=theme_pk).first() or Theme(pk=theme_pk, plan=plan)
+        theme.plan = plan
+    else:
+        theme = _theme_for(plan, theme_pk)
     if request.method == "POST" and request.POST.get("delete"):
-        services.delete_theme(theme, user=request.user)
-        messages.success(request, f"The theme “{theme.name}” has been removed.")
+        try:
+            services.delete_theme(theme, user=request.user)
+        except services.PlanError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"The theme “{theme.name}” has been removed.")
         return redirect("plans:themes", slug, plan.pk)
     if request.method == "POST":
         form = ThemeForm(request.POST)
@@ -390,7 +400,7 @@ def theme_edit(request: HttpRequest, slug: str, pk: int, theme_pk: int) -> HttpR
             try:
                 services.update_theme(theme, user=request.user, **form.cleaned_data)
             except services.PlanError as exc:
-                form.add_error("name", str(exc))
+                form.add_error(None if isinstance(exc, services.Removed) else "name", str(exc))
             else:
                 messages.success(request, "The theme has been saved.")
                 return redirect("plans:themes", slug, plan.pk)
@@ -407,7 +417,10 @@ def theme_edit(request: HttpRequest, slug: str, pk: int, theme_pk: int) -> HttpR
 def theme_move(request: HttpRequest, slug: str, pk: int, theme_pk: int) -> HttpResponse:
     plan = _plan_for(request, slug, pk, Can.EDIT_PLAN)
     theme = _theme_for(plan, theme_pk)
-    services.move_theme(theme, user=request.user, up=request.POST.get("direction") == "up")
+    try:
+        services.move_theme(theme, user=request.user, up=request.POST.get("direction") == "up")
+    except services.PlanError as exc:
+        messages.error(request, str(exc))
     return redirect(reverse("plans:themes", args=[slug, plan.pk]) + f"#theme-{theme.pk}")
 
 
@@ -711,13 +724,20 @@ def milestone_add(request: HttpRequest, slug: str, pk: int, number: int) -> Http
     form = MilestoneForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        milestone = services.add_milestone(
-            action, user=request.user, title=data["title"], due_date=data["due_date"]
-        )
-        if data["done"]:
-            services.update_milestone(milestone, user=request.user, done=True)
-        messages.success(request, "The milestone has been added.")
-        return redirect(reverse("plans:action", args=[slug, plan.pk, number]) + "#milestones")
+        try:
+            services.add_milestone(
+                action,
+                user=request.user,
+                title=data["title"],
+                due_date=data["due_date"],
+                done=data["done"],
+                done_on=data["done_on"],
+            )
+        except services.PlanError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "The milestone has been added.")
+            return redirect(reverse("plans:action", args=[slug, plan.pk, number]) + "#milestones")
     context = _base_context(request, plan, form=form, action=action, section="plan")
     return render(request, "plans/milestone_form.html", context, status=_form_status(request, form))
 
@@ -729,33 +749,49 @@ def milestone_edit(
 ) -> HttpResponse:
     plan = _plan_for(request, slug, pk, Can.EDIT_PLAN)
     action = _action_for(plan, number)
-    milestone = _milestone_for(action, milestone_pk)
     back = reverse("plans:action", args=[slug, plan.pk, number]) + "#milestones"
     if request.method == "POST" and request.POST.get("delete"):
-        services.delete_milestone(milestone, user=request.user)
-        messages.success(request, "The milestone has been removed.")
+        try:
+            services.delete_milestone(Milestone(pk=milestone_pk, action=action), user=request.user)
+        except services.PlanError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "The milestone has been removed.")
         return redirect(back)
     if request.method == "POST":
+        # Not looked up first: a milestone removed meanwhile is refused by the service with who
+        # removed it, and what was typed is shown again.
+        milestone = action.milestones.filter(pk=milestone_pk).first() or Milestone(
+            pk=milestone_pk, action=action
+        )
         form = MilestoneForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            services.update_milestone(
-                milestone,
-                user=request.user,
-                title=data["title"],
-                due_date=data["due_date"],
-                done=data["done"],
-            )
-            messages.success(request, "The milestone has been saved.")
-            return redirect(back)
+            try:
+                services.update_milestone(
+                    milestone,
+                    user=request.user,
+                    title=data["title"],
+                    due_date=data["due_date"],
+                    done=data["done"],
+                    done_on=data["done_on"],
+                )
+            except services.PlanError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "The milestone has been saved.")
+                return redirect(back)
     else:
+        milestone = _milestone_for(action, milestone_pk)
         form = MilestoneForm(
             initial={
                 "title": milestone.title,
                 "due_date": milestone.due_date,
                 "done": milestone.done,
+                "done_on": milestone.done_on,
             }
         )
+    milestone.action = action
     context = _base_context(
         request, plan, form=form, action=action, milestone=milestone, section="plan"
     )
@@ -767,14 +803,21 @@ def milestone_edit(
 def milestone_done(
     request: HttpRequest, slug: str, pk: int, number: int, milestone_pk: int
 ) -> HttpResponse:
+    """The "Mark as done" button: done today (the milestone's page changes the day)."""
     plan = _plan_for(request, slug, pk, Can.EDIT_PLAN)
     action = _action_for(plan, number)
-    milestone = _milestone_for(action, milestone_pk)
+    back = reverse("plans:action", args=[slug, plan.pk, number]) + "#milestones"
     done = request.POST.get("done") == "1"
-    services.update_milestone(milestone, user=request.user, done=done)
-    word = "done" if done else "not done"
+    try:
+        milestone = services.update_milestone(
+            Milestone(pk=milestone_pk, action=action), user=request.user, done=done
+        )
+    except services.PlanError as exc:
+        messages.error(request, str(exc))
+        return redirect(back)
+    word = "done today" if done else "not done"
     messages.success(request, f"The milestone “{milestone.title}” is marked as {word}.")
-    return redirect(reverse("plans:action", args=[slug, plan.pk, number]) + "#milestones")
+    return redirect(back)
 
 
 # --- Help --------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("inspections", "0001_initial"),
+        ("inspections", "0002_authors_are_kept"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
