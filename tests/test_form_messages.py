@@ -45,7 +45,9 @@ def _instance(cls, cast, plan):
     params = inspect.signature(cls.__init__).parameters
     known = {"self", "args", "kwargs", "plan", "inspection", "request"}
     if any(
-        p.kind is p.KEYWORD_ONLY and p.default is p.empty and name not in known
+        p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        and p.default is p.empty
+        and name not in known
         for name, p in params.items()
     ):
         # a form that needs more than a plan to build: its declared fields, as the form's
@@ -62,7 +64,14 @@ def _instance(cls, cast, plan):
         kwargs["inspection"] = plan.inspection
     if "request" in params:
         kwargs["request"] = None
-    return cls(**kwargs)
+    try:
+        return cls(**kwargs)
+    except TypeError:  # built from something else (a user, a request...): its declared fields
+        form = cls.__new__(cls)
+        form.fields = copy.deepcopy(cls.base_fields)
+        if issubclass(cls, GovUKFormMixin):
+            apply_govuk_messages(form)
+        return form
 
 
 def test_the_walk_finds_the_forms_of_every_app():

@@ -29,7 +29,7 @@ class SignInForm(GovUKFormMixin, AuthenticationForm):
 ROLE_FIELD_ERRORS = {"required": "Select a role", "invalid_choice": "Select a role"}
 
 
-class AddMemberForm(forms.Form):
+class AddMemberForm(GovUKFormMixin, forms.Form):
     """Add a person to a council: found by e-mail address, or invited to make an account."""
 
     email = forms.EmailField(
@@ -67,7 +67,7 @@ class AddMemberForm(forms.Form):
     )
 
 
-class ChangeRoleForm(forms.Form):
+class ChangeRoleForm(GovUKFormMixin, forms.Form):
     role = forms.ChoiceField(
         label="Role",
         choices=Role.choices,
@@ -90,7 +90,7 @@ def role_options(field: forms.BoundField) -> list[dict[str, object]]:
     ]
 
 
-class GovukPasswordChangeForm(PasswordChangeForm):
+class GovukPasswordChangeForm(GovUKFormMixin, PasswordChangeForm):
     error_messages = {
         "password_incorrect": "Your current password is not right. Enter it again.",
         "password_mismatch": "The two new passwords are different. Enter the same one twice.",
@@ -103,7 +103,7 @@ class GovukPasswordChangeForm(PasswordChangeForm):
         _new_password_messages(self)
 
 
-class GovukSetPasswordForm(SetPasswordForm):
+class GovukSetPasswordForm(GovUKFormMixin, SetPasswordForm):
     error_messages = {
         "password_mismatch": "The two new passwords are different. Enter the same one twice.",
     }
@@ -113,7 +113,7 @@ class GovukSetPasswordForm(SetPasswordForm):
         _new_password_messages(self)
 
 
-class GovukPasswordResetForm(PasswordResetForm):
+class GovukPasswordResetForm(GovUKFormMixin, PasswordResetForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = "Email address"

@@ -5,10 +5,11 @@ from typing import Any
 from django import forms
 
 from ilacs.exports.models import KIND_CHOICES
+from ilacs.forms import GovUKFormMixin
 from ilacs.plans.formfields import GovUKDateField
 
 
-class ProgressReportForm(forms.Form):
+class ProgressReportForm(GovUKFormMixin, forms.Form):
     """The progress report's period and forum (GET: the form's submit downloads the file)."""
 
     forum = forms.CharField(
@@ -38,7 +39,7 @@ class ProgressReportForm(forms.Form):
         return data
 
 
-class HouseStyleForm(forms.Form):
+class HouseStyleForm(GovUKFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label="Which document is the template for?", choices=KIND_CHOICES, widget=forms.RadioSelect
     )
