@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "ilacs.accounts",
     "ilacs.inspections",
     "ilacs.plans",
+    "ilacs.measures",
 ]
 
 MIDDLEWARE = [
@@ -172,6 +173,8 @@ STORAGES = {
 }
 # Largest report accepted by upload and `ilacs ingest`, in MB.
 ILACS_MAX_UPLOAD_MB = _env_float("ILACS_MAX_UPLOAD_MB", 50)
+# Largest spreadsheet of measures' values or audit results accepted (browser and command line).
+ILACS_MAX_IMPORT_MB = _env_float("ILACS_MAX_IMPORT_MB", 5)
 # Seconds one report may take to read; the reader runs in a worker process that is then killed.
 ILACS_EXTRACT_TIMEOUT = _env_float("ILACS_EXTRACT_TIMEOUT", 60)
 # Request bodies larger than this are refused before they reach a view (the upload form's file
