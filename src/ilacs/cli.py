@@ -199,6 +199,12 @@ def _add_plan(sub: argparse._SubParsersAction) -> None:
     add_plan_parser(sub, setup=_setup_django)
 
 
+def _add_measures(sub: argparse._SubParsersAction) -> None:
+    from ilacs.measures.cli import add_measures_parser
+
+    add_measures_parser(sub, setup=_setup_django)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ilacs",
@@ -209,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve(sub)
     _add_ingest(sub)
     _add_plan(sub)
+    _add_measures(sub)
     _add_extract(sub)
     _add_evaluate(sub)
     _add_benchmark(sub)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ilacs.localauthorities",
     "ilacs.inspections",
     "ilacs.plans",
+    "ilacs.measures",
 ]
 
 MIDDLEWARE = [
@@ -127,6 +128,8 @@ STORAGES = {
 }
 # Largest report accepted by upload and `ilacs ingest`, in MB of 1,000,000 bytes (ilacs.units).
 ILACS_MAX_UPLOAD_MB = float(os.environ.get("ILACS_MAX_UPLOAD_MB", "50"))
+# Largest spreadsheet of measures' values or audit results accepted (browser and command line).
+ILACS_MAX_IMPORT_MB = float(os.environ.get("ILACS_MAX_IMPORT_MB", "5"))
 # Seconds one report may take to read; the reader runs in a worker process that is then killed.
 ILACS_EXTRACT_TIMEOUT = float(os.environ.get("ILACS_EXTRACT_TIMEOUT", "60"))
 # Request bodies larger than this are refused before they reach a view (the upload form's file

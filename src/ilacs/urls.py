@@ -15,6 +15,7 @@ urlpatterns = [
     path("la/", include("ilacs.localauthorities.urls")),
     path("la/", include("ilacs.inspections.urls")),
     path("la/", include("ilacs.plans.urls")),
+    path("la/", include("ilacs.measures.urls")),
     path("help/", include((plan_urls.help_urlpatterns, "help"))),
     path("admin/", admin.site.urls),
 ]
