@@ -103,8 +103,21 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     return run_benchmark(args.reports, jobs=args.jobs, limit=args.limit)
 
 
-def _django(argv: list[str]) -> int:
+def _load_settings() -> None:
+    """Read the settings now, so that a mistake in an environment variable stops the command
+    with one line naming the variable (`ILACS_HTTPS is 'ture': ...`), not a traceback."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ilacs.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 - reading a setting loads them all
+    except ImproperlyConfigured as exc:
+        raise SystemExit(f"ilacs: {exc}") from None
+
+
+def _django(argv: list[str]) -> int:
+    _load_settings()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["ilacs", *argv])
@@ -120,7 +133,7 @@ def _add_django(sub: argparse._SubParsersAction) -> None:
 
 
 def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ilacs.settings")
+    _load_settings()
     import django
 
     django.setup()
@@ -199,6 +212,12 @@ def _add_plan(sub: argparse._SubParsersAction) -> None:
     add_plan_parser(sub, setup=_setup_django)
 
 
+def _add_export(sub: argparse._SubParsersAction) -> None:
+    from ilacs.exports.cli import add_export_parser
+
+    add_export_parser(sub, setup=_setup_django)
+
+
 def _add_measures(sub: argparse._SubParsersAction) -> None:
     from ilacs.measures.cli import add_measures_parser
 
@@ -215,6 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve(sub)
     _add_ingest(sub)
     _add_plan(sub)
+    _add_export(sub)
     _add_measures(sub)
     _add_extract(sub)
     _add_evaluate(sub)

@@ -11,6 +11,7 @@ class AccountsConfig(AppConfig):
         from django.db.models.signals import pre_delete
 
         from ilacs import govuk
+        from ilacs.accounts import signals  # noqa: F401  (connects the receivers)
         from ilacs.accounts.authorship import refuse_to_delete_authors
 
         govuk.install()

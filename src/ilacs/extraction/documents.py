@@ -172,7 +172,7 @@ def _pdf_pages(path: Path) -> list[str]:
             raise ExtractionFailure("unreadable", "The PDF has no pages.")
         if n > MAX_PAGES:
             raise ExtractionFailure(
-                "too_large", f"The PDF has {n} pages; the limit is {MAX_PAGES}."
+                "too_many_pages", f"The PDF has {n} pages; the limit is {MAX_PAGES}."
             )
         pages = []
         for i in range(n):

@@ -3,12 +3,13 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
+from ilacs.forms import GovUKForm
 from ilacs.units import mb_to_bytes
 
 ACCEPTED = ".pdf,.docx,.html,.htm,.txt"
 
 
-class UploadReportForm(forms.Form):
+class UploadReportForm(GovUKForm):
     report = forms.FileField(
         label="Upload an Ofsted report",
         error_messages={
@@ -35,3 +36,13 @@ class UploadReportForm(forms.Form):
         if report.size > mb_to_bytes(settings.ILACS_MAX_UPLOAD_MB):
             raise forms.ValidationError(self.too_large_message())
         return report
+
+
+class WithdrawReportForm(GovUKForm):
+    reason = forms.CharField(
+        label="Why is it being withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, “Another council's report, uploaded by mistake”. Kept with the "
+        "report, with your name.",
+        error_messages={"required": "Enter why the report is being withdrawn"},
+    )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import F, Window
 from django.db.models.functions import Lag
@@ -40,7 +41,16 @@ from ilacs.plans.models import (
 MERGE_SECONDS = 5
 
 # Fields never shown: bookkeeping.
-HIDDEN = {"id", "version", "created_at", "updated_at", "created_by", "updated_by", "plan"}
+HIDDEN = {"id", "version", "created_at", "updated_at", "created_by", "updated_by", "plan",
+          "corrected_at", "corrected_by", "withdrawn_at", "withdrawn_by"}  # fmt: skip
+
+
+def _withdrawal(changes: list[FieldChange]) -> FieldChange | None:
+    """The change that withdrew something (its reason given where there was none)."""
+    for change in changes:
+        if change.label == "Withdrawn reason" and change.old in ("", "none") and change.new:
+            return FieldChange("Reason", "", change.new)
+    return None
 
 
 @dataclass
@@ -70,6 +80,8 @@ class Names:
         self.users: dict[int, str] = {}
         self.themes: dict[int, str] = {}
         self.requirements: dict[int, str] = {}
+        self.recommendations: dict[int, str] = {}
+        self.actions: dict[int, str] = {}
 
     def load(self, records: Iterable[Any]) -> Names:
         user_ids: set[int] = set()
@@ -90,10 +102,36 @@ class Names:
         if missing:
             for row in Theme.history.filter(id__in=missing).order_by("history_date"):
                 self.themes[row.id] = row.name
-        self.requirements = {
-            r.pk: r.label for r in Requirement.objects.filter(plan=self.plan).order_by("number")
+        requirements = list(Requirement.objects.filter(plan=self.plan).order_by("number"))
+        self.requirements = {r.pk: r.label for r in requirements}
+        self.recommendations = {
+            r.recommendation_id: f"Recommendation {r.number} of the report"
+            for r in requirements
+            if r.recommendation_id
         }
+        action_ids = {getattr(record, "action_id", None) for record in records} - {None}
+        if action_ids:
+            self.actions.update(
+                (pk, f"Action {number}: {title}")
+                for pk, number, title in Action.all_objects.filter(pk__in=action_ids).values_list(
+                    "pk", "number", "title"
+                )
+            )
         return self
+
+    def related(self, name: str, value: Any) -> str:
+        """A related object named in words, never its database id."""
+        if name == "action":
+            return self.actions.get(value, "a removed action")
+        if name == "recommendation":
+            return self.recommendations.get(value, "a recommendation of the report")
+        if name == "local_authority":
+            return self.plan.local_authority.name
+        if name == "inspection":
+            return f"Inspection, {self.plan.inspection.date_range}"
+        if name == "plan":
+            return self.plan.title
+        return "another record"
 
     def user(self, pk: int | None) -> str:
         if not pk:
@@ -127,6 +165,12 @@ def _display(model: type[models.Model], name: str, value: Any, names: Names) -> 
         return _choice_label(JudgedRag.choices, value)
     if name == "done":
         return "done" if value else "not done"
+    try:
+        related = isinstance(model._meta.get_field(name), models.ForeignKey)
+    except FieldDoesNotExist:
+        related = False
+    if related:
+        return names.related(name, value)
     if isinstance(value, dt.datetime):
         return format_date(timezone.localtime(value).date())
     if isinstance(value, dt.date):
@@ -215,6 +259,8 @@ def _group(records: list[Any]) -> list[list[Any]]:
                 last.id == record.id
                 and last.history_user_id == record.history_user_id
                 and record.history_type != "-"
+                # a withdrawal is always its own entry, however soon after the last change
+                and not (getattr(record, "withdrawn_at", None) and not last.withdrawn_at)
                 and (record.history_date - last.history_date).total_seconds() <= MERGE_SECONDS
             )
             if same:
@@ -257,7 +303,7 @@ def _object_entries(
                 continue
             entry.when = last.history_date
             entry.who = _who(first, names)
-            entry.values_only = kind == "created"
+            entry.values_only = entry.values_only or kind == "created"
             entries.append(entry)
     return entries
 
@@ -274,6 +320,11 @@ def _describe_action(names: Names, action_urls: dict[int, tuple[str, str]]):
         if kind == "changed" and not changes:
             return None
         subject, url = action_urls.get(last.id, (f"Action {last.number}: {last.title}", ""))
+        withdrawal = _withdrawal(changes) if kind == "changed" else None
+        if withdrawal is not None:
+            return Entry(
+                first.history_date, "", "withdrew the action", [withdrawal], subject, url, True
+            )
         summary = {
             "created": "added the action",
             "changed": "changed the action",
@@ -308,9 +359,14 @@ def _describe_child(kind_name: str, names: Names, action_urls: dict[int, tuple[s
             elif kind == "deleted":
                 summary = f"removed the progress update dated {format_date(last.date)}"
             else:
-                if not changes:
+                withdrawal = _withdrawal(changes)
+                if withdrawal is not None:
+                    summary = f"withdrew the progress update dated {format_date(last.date)}"
+                    changes = [withdrawal]
+                elif not changes:
                     return None
-                summary = f"corrected the progress update dated {format_date(last.date)}"
+                else:
+                    summary = f"corrected the progress update dated {format_date(last.date)}"
         else:  # override
             rag = _display(RagOverride, "rag", last.rag, names)
             if kind == "created":
@@ -321,7 +377,8 @@ def _describe_child(kind_name: str, names: Names, action_urls: dict[int, tuple[s
                 changes = []
             else:
                 return None
-        return Entry(first.history_date, "", summary, changes, subject, url)
+        values_only = kind_name == "update" and summary.startswith("withdrew")
+        return Entry(first.history_date, "", summary, changes, subject, url, values_only)
 
     return describe
 
@@ -392,7 +449,7 @@ def plan_history(plan: ImprovementPlan, limit: int = 200) -> list[Entry]:
     action_rows, actions_before = _newest_rows(Action.history.filter(plan_id=plan.pk), limit * 2)
     with_requirements([*action_rows, *actions_before.values()])
     # actions are never deleted, so the plan's actions are every action its history knows
-    current = list(plan.actions.values_list("id", "number", "title"))
+    current = list(Action.all_objects.filter(plan=plan).values_list("id", "number", "title"))
     action_ids = {pk for pk, _, _ in current}
     milestones, milestones_before = _newest_rows(
         Milestone.history.filter(action_id__in=action_ids), limit

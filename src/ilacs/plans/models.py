@@ -38,6 +38,13 @@ def person_name(user: Any) -> str:
     return user.get_full_name() or user.get_username()
 
 
+class NotWithdrawnManager(models.Manager):
+    """Leaves out what was withdrawn as a mistake (kept in the database and its history)."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(withdrawn_at__isnull=True)
+
+
 class PlanStatus(models.TextChoices):
     DRAFT = rag_rules.DRAFT, "Draft"
     SUBMITTED = rag_rules.SUBMITTED, "Submitted to Ofsted"
@@ -218,6 +225,16 @@ class Action(models.Model):
         blank=True,
     )
     requirements = models.ManyToManyField(Requirement, related_name="actions", blank=True)
+    # Withdrawn (added by mistake): kept, with who and why, but left out of pages and counts.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawn_reason = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
@@ -229,7 +246,13 @@ class Action(models.Model):
     )
     history = HistoricalRecords(m2m_fields=[requirements])
 
+    # `objects` (the default, and so `plan.actions`) leaves withdrawn actions out of every page
+    # and count; `all_objects` has them too (numbering, the withdrawn action's own page).
+    objects = NotWithdrawnManager()
+    all_objects: models.Manager = models.Manager()
+
     class Meta:
+        base_manager_name = "all_objects"
         ordering = ["plan", "number"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="unique_action_number_per_plan")
@@ -270,6 +293,10 @@ class Action(models.Model):
         return ", ".join(part for part in (self.lead_name, self.lead_role) if part)
 
     @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
     def is_finished(self) -> bool:
         return self.status in (ActionStatus.COMPLETE, ActionStatus.CLOSED)
 
@@ -301,9 +328,32 @@ class ProgressUpdate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Corrected after posting (the history keeps what it said before).
+    corrected_at = models.DateTimeField(null=True, blank=True)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Withdrawn (posted by mistake): kept in the history, left out of pages and the RAG.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawn_reason = models.TextField(blank=True)
     history = HistoricalRecords()
 
+    objects = NotWithdrawnManager()
+    all_objects: models.Manager = models.Manager()
+
     class Meta:
+        base_manager_name = "all_objects"
         ordering = ["action", "-date", "-pk"]
         indexes = [models.Index(fields=["action", "-date", "-id"])]
 

@@ -23,6 +23,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from ilacs.accounts import permissions
+from ilacs.dates import format_date
 from ilacs.inspections.models import Inspection
 from ilacs.plans.models import (
     Action,
@@ -125,6 +126,23 @@ def default_title(inspection: Inspection) -> str:
     )
 
 
+def publication_date_problem(
+    inspection: Inspection, published: dt.date, today: dt.date | None = None
+) -> str:
+    """Why `published` cannot be the report's publication date, or "" when it can: Ofsted
+    publishes after the inspection ends, and never in the future."""
+    today = today or timezone.localdate()
+    if published > today:
+        return "The date the report was published must be today or in the past"
+    end = inspection.inspection_end or inspection.inspection_start
+    if end is not None and published < end:
+        return (
+            "The date the report was published must be after the inspection ended on "
+            f"{format_date(end)}"
+        )
+    return ""
+
+
 def plan_deadline_for(inspection: Inspection, report_published: dt.date | None = None) -> dt.date:
     published = inspection.published or report_published
     if published is None:
@@ -132,6 +150,10 @@ def plan_deadline_for(inspection: Inspection, report_published: dt.date | None =
             "The report does not print the date it was published. Enter the date it was "
             "published: the deadline counts from it."
         )
+    if inspection.published is None:
+        problem = publication_date_problem(inspection, published)
+        if problem:
+            raise PlanError(problem + ".")
     return submission_deadline(published)
 
 
@@ -155,7 +177,9 @@ def create_plan(
     assert published is not None
     with transaction.atomic():
         # lock the inspection so that two editors creating its plan at once make one plan
-        Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
+        locked = Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
+        if locked is None or locked.withdrawn_at is not None:
+            raise PlanError("This report has been withdrawn: it cannot have an improvement plan.")
         if ImprovementPlan.objects.filter(inspection=inspection).exists():
             raise PlanError("This inspection already has an improvement plan.")
         plan = ImprovementPlan(
@@ -208,6 +232,10 @@ def update_plan(
             raise EditConflict(current, expected_version, dict(changes))
         changes = dict(changes)
         published = changes.get("report_published")
+        if published is not None and published != current.report_published:
+            problem = publication_date_problem(plan.inspection, published)
+            if problem:
+                raise PlanError(problem + ".")
         if (
             published is not None
             and published != current.report_published
@@ -351,6 +379,21 @@ ACTION_FIELDS = (
 )
 
 
+def lead_problem(user: Any, la: Any) -> str:
+    """Why `user` cannot lead an action of the council, or "" when they can. A lead posts
+    progress updates, so they must be a member who may: a contributor, editor or admin."""
+    role = permissions.role_for(user, la)
+    if role is None:
+        return f"{person_name(user)} is not a member of {la.name}."
+    if not permissions.role_allows(role, permissions.Action.POST_UPDATE_OWN):
+        return (
+            f"{person_name(user)} is a {role.label.lower()} of {la.name}, and viewers cannot "
+            "post progress updates, so cannot lead an action. Ask the council's ilacs admin to "
+            "make them a contributor, or enter the lead's role instead."
+        )
+    return ""
+
+
 def _check_action_values(plan: ImprovementPlan, values: Mapping[str, Any]) -> None:
     unknown = set(values) - set(ACTION_FIELDS)
     if unknown:
@@ -361,8 +404,10 @@ def _check_action_values(plan: ImprovementPlan, values: Mapping[str, Any]) -> No
     if theme is not None and theme.plan_id != plan.pk:
         raise PlanError("That theme belongs to another plan.")
     lead = values.get("lead_user")
-    if lead is not None and permissions.role_for(lead, plan.local_authority) is None:
-        raise PlanError(f"{person_name(lead)} is not a member of {plan.local_authority.name}.")
+    if lead is not None:
+        problem = lead_problem(lead, plan.local_authority)
+        if problem:
+            raise PlanError(problem)
     for requirement in values.get("requirements") or ():
         if requirement.plan_id != plan.pk:
             raise PlanError("That recommendation belongs to another plan.")
@@ -401,7 +446,8 @@ def add_action(
         _lock_plan(plan)
         if theme is not None:
             theme = _locked(Theme, theme.pk, "theme", plan_id=plan.pk)
-        number = (plan.actions.aggregate(m=Max("number"))["m"] or 0) + 1
+        # withdrawn actions keep their numbers: never reused
+        number = (Action.all_objects.filter(plan=plan).aggregate(m=Max("number"))["m"] or 0) + 1
         action = Action(
             plan=plan,
             number=number,
@@ -438,8 +484,11 @@ def update_action(
         current = (
             Action.objects.select_for_update(of=("self",))
             .select_related("plan__local_authority", "updated_by")
-            .get(pk=action.pk)
+            .filter(pk=action.pk)
+            .first()
         )
+        if current is None:
+            raise PlanError("This action has been withdrawn: it cannot be changed.")
         if current.version != expected_version:
             raise EditConflict(current, expected_version, dict(changes))
         lead_user = changes.get("lead_user", current.lead_user)
@@ -599,6 +648,93 @@ def post_update(
                 current.save()
                 action.status, action.version = current.status, current.version
     return update
+
+
+def can_correct_update(user: Any, update: ProgressUpdate) -> bool:
+    """Its author (while they may still post updates in the council) or an editor."""
+    la = update.action.plan.local_authority
+    if permissions.can_edit_plan(user, la):
+        return True
+    return bool(
+        user is not None
+        and update.author_id is not None
+        and update.author_id == user.pk
+        and permissions.has_permission(user, la, permissions.Action.POST_UPDATE_OWN)
+    )
+
+
+def _require_correct(user: Any, update: ProgressUpdate) -> None:
+    if not can_correct_update(user, update):
+        raise PermissionDenied("Only its author or an editor can correct a progress update.")
+
+
+def correct_update(
+    update: ProgressUpdate,
+    *,
+    user: Any,
+    narrative: str,
+    rag: str,
+    date: dt.date,
+    evidence: str = "",
+) -> ProgressUpdate:
+    """Correct a progress update (its author or an editor). The history keeps what it said."""
+    _require_correct(user, update)
+    narrative = narrative.strip()
+    if not narrative:
+        raise PlanError("Enter the progress made.")
+    if rag not in JudgedRag.values:
+        raise PlanError("Choose red, amber or green.")
+    if date > timezone.localdate():
+        raise PlanError("The date of an update must be today or in the past.")
+    with transaction.atomic():
+        current = ProgressUpdate.objects.select_for_update().filter(pk=update.pk).first()
+        if current is None:
+            raise PlanError("This progress update has been withdrawn: it cannot be corrected.")
+        current.narrative, current.rag, current.date = narrative, rag, date
+        current.evidence = evidence.strip()
+        current.corrected_at, current.corrected_by = timezone.now(), user
+        _as(user, current)
+        current.save()
+    return current
+
+
+def withdraw_update(update: ProgressUpdate, *, user: Any, reason: str) -> ProgressUpdate:
+    """Withdraw a progress update posted by mistake (its author or an editor): it leaves the
+    action's page and RAG; the history keeps it, with who withdrew it and why."""
+    _require_correct(user, update)
+    reason = reason.strip()
+    if not reason:
+        raise PlanError("Enter why the progress update is being withdrawn.")
+    with transaction.atomic():
+        current = ProgressUpdate.objects.select_for_update().filter(pk=update.pk).first()
+        if current is None:
+            raise PlanError("This progress update has already been withdrawn.")
+        current.withdrawn_at, current.withdrawn_by = timezone.now(), user
+        current.withdrawn_reason = reason
+        _as(user, current)
+        current.save()
+    return current
+
+
+def withdraw_action(action: Action, *, user: Any, reason: str) -> Action:
+    """Withdraw an action added by mistake (editors): it leaves the plan's pages and counts and
+    keeps its number; the action, its updates and the history stay, with who withdrew it and
+    why."""
+    _require_edit(user, action.plan)
+    reason = reason.strip()
+    if not reason:
+        raise PlanError("Enter why the action is being withdrawn.")
+    with transaction.atomic():
+        current = Action.objects.select_for_update(of=("self",)).filter(pk=action.pk).first()
+        if current is None:
+            raise PlanError("This action has already been withdrawn.")
+        current.withdrawn_at, current.withdrawn_by = timezone.now(), user
+        current.withdrawn_reason = reason
+        current.version += 1
+        current.updated_by = user
+        _as(user, current)
+        current.save()
+    return current
 
 
 # --- RAG overrides -------------------------------------------------------------------------------
