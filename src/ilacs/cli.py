@@ -27,18 +27,24 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--timeout", type=float, default=60.0, help="seconds allowed per file (default 60)"
     )
-    p.add_argument("--max-size", type=float, default=50.0, help="largest input in MB (default 50)")
+    p.add_argument(
+        "--max-size",
+        type=float,
+        default=50.0,
+        help="largest input in MB of 1,000,000 bytes (default 50)",
+    )
     p.set_defaults(func=_cmd_extract)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from ilacs.extraction.render import render_text
     from ilacs.extraction.runner import extract_many
+    from ilacs.units import mb_to_bytes
 
     failed = False
     records: list[dict] = []
     for rec in extract_many(
-        args.paths, jobs=args.jobs, timeout=args.timeout, max_bytes=int(args.max_size * 1e6)
+        args.paths, jobs=args.jobs, timeout=args.timeout, max_bytes=mb_to_bytes(args.max_size)
     ):
         failed = failed or "error" in rec
         if args.format == "jsonl":
@@ -97,8 +103,21 @@ def _cmd_benchmark(args: argparse.Namespace) -> int:
     return run_benchmark(args.reports, jobs=args.jobs, limit=args.limit)
 
 
-def _django(argv: list[str]) -> int:
+def _load_settings() -> None:
+    """Read the settings now, so that a mistake in an environment variable stops the command
+    with one line naming the variable (`ILACS_HTTPS is 'ture': ...`), not a traceback."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ilacs.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 - reading a setting loads them all
+    except ImproperlyConfigured as exc:
+        raise SystemExit(f"ilacs: {exc}") from None
+
+
+def _django(argv: list[str]) -> int:
+    _load_settings()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["ilacs", *argv])
@@ -114,7 +133,7 @@ def _add_django(sub: argparse._SubParsersAction) -> None:
 
 
 def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ilacs.settings")
+    _load_settings()
     import django
 
     django.setup()
@@ -199,6 +218,12 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     add_export_parser(sub, setup=_setup_django)
 
 
+def _add_measures(sub: argparse._SubParsersAction) -> None:
+    from ilacs.measures.cli import add_measures_parser
+
+    add_measures_parser(sub, setup=_setup_django)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ilacs",
@@ -210,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_ingest(sub)
     _add_plan(sub)
     _add_export(sub)
+    _add_measures(sub)
     _add_extract(sub)
     _add_evaluate(sub)
     _add_benchmark(sub)

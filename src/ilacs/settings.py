@@ -9,14 +9,58 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("ILACS_DATA_DIR", Path.cwd() / "var")).resolve()
 
+_ON = {"1", "true", "yes", "on"}
+_OFF = {"0", "false", "no", "off"}
+
+
+def _env(name: str) -> str | None:
+    """The variable's value, or None when it is unset or blank."""
+    value = os.environ.get(name, "").strip()
+    return value or None
+
 
 def _env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
+    """A switch. Anything but the words below is a mistake to report at start-up: a typo such as
+    ILACS_HTTPS=ture must not quietly turn HTTPS off."""
+    value = _env(name)
+    if value is None:
+        return default
+    if value.lower() in _ON:
+        return True
+    if value.lower() in _OFF:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} is {value!r}: set it to 1, true, yes or on to turn it on, "
+        "or 0, false, no or off to turn it off."
+    )
+
+
+def _env_number(name: str, default: float, kind: type) -> float:
+    value = _env(name)
+    if value is None:
+        return default
+    try:
+        number = kind(value)
+    except ValueError:
+        whole = "whole " if kind is int else ""
+        raise ImproperlyConfigured(f"{name} is {value!r}: it must be a {whole}number.") from None
+    if number < 0:
+        raise ImproperlyConfigured(f"{name} is {value!r}: it must not be negative.")
+    return number
+
+
+def _env_int(name: str, default: int) -> int:
+    return int(_env_number(name, default, int))
+
+
+def _env_float(name: str, default: float) -> float:
+    return _env_number(name, default, float)
 
 
 def _env_list(name: str, default: str = "") -> list[str]:
@@ -37,6 +81,8 @@ CSRF_TRUSTED_ORIGINS = _env_list("ILACS_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
+    # before django.contrib.auth: its createsuperuser replaces Django's (password rules always)
+    "ilacs.accounts",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -46,22 +92,27 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "ilacs.localauthorities",
-    "ilacs.accounts",
+    "ilacs.audit",
     "ilacs.inspections",
     "ilacs.plans",
     "ilacs.exports",
+    "ilacs.measures",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ilacs.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Records service administrators' views of a council's plan pages (ilacs/audit).
+    "ilacs.audit.middleware.AuditMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -90,7 +141,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'ilacs.sqlite3'}",
-        conn_max_age=int(os.environ.get("ILACS_CONN_MAX_AGE", "60")),
+        conn_max_age=_env_int("ILACS_CONN_MAX_AGE", 60),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -125,10 +176,12 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Largest report accepted by upload and `ilacs ingest`, in MB.
-ILACS_MAX_UPLOAD_MB = float(os.environ.get("ILACS_MAX_UPLOAD_MB", "50"))
+# Largest report accepted by upload and `ilacs ingest`, in MB of 1,000,000 bytes (ilacs.units).
+ILACS_MAX_UPLOAD_MB = _env_float("ILACS_MAX_UPLOAD_MB", 50)
+# Largest spreadsheet of measures' values or audit results accepted (browser and command line).
+ILACS_MAX_IMPORT_MB = _env_float("ILACS_MAX_IMPORT_MB", 5)
 # Seconds one report may take to read; the reader runs in a worker process that is then killed.
-ILACS_EXTRACT_TIMEOUT = float(os.environ.get("ILACS_EXTRACT_TIMEOUT", "60"))
+ILACS_EXTRACT_TIMEOUT = _env_float("ILACS_EXTRACT_TIMEOUT", 60)
 # Request bodies larger than this are refused before they reach a view (the upload form's file
 # goes to a temporary file above FILE_UPLOAD_MAX_MEMORY_SIZE).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -162,29 +215,84 @@ CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # A session lasts a working day, and ends when the browser closes.
-SESSION_COOKIE_AGE = int(float(os.environ.get("ILACS_SESSION_HOURS", "8")) * 3600)
+SESSION_COOKIE_AGE = int(_env_float("ILACS_SESSION_HOURS", 8) * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts only from ilacs itself, no
+# inline script or style anywhere (GOV.UK Frontend is started from static/ilacs/init.js), no
+# plugins, forms post only to ilacs, and no page may be framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 SECURE_SSL_REDIRECT = _env_bool("ILACS_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = int(os.environ.get("ILACS_HSTS_SECONDS", "31536000" if HTTPS else "0"))
+SECURE_HSTS_SECONDS = _env_int("ILACS_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
 if _env_bool("ILACS_TRUST_X_FORWARDED_PROTO", False):
     # Only behind a proxy that sets this header itself.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# django-axes: lock a username at one address out after repeated failed sign-ins.
-AXES_FAILURE_LIMIT = int(os.environ.get("ILACS_LOCKOUT_FAILURES", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ILACS_LOCKOUT_MINUTES", "30")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+# Reverse proxies in front of ilacs (addresses or networks, e.g. "10.0.0.0/8"): only then is
+# X-Forwarded-For read for the client's address (ilacs/accounts/client.py). Empty: ignored.
+ILACS_TRUSTED_PROXIES = _env_list("ILACS_TRUSTED_PROXIES")
+
+# django-axes: pause sign-in after repeated failures for one username from one address, or from
+# one address whatever the usernames (one address trying many usernames).
+ILACS_LOCKOUT_FAILURES = _env_int("ILACS_LOCKOUT_FAILURES", 5)
+ILACS_LOCKOUT_ADDRESS_FAILURES = _env_int("ILACS_LOCKOUT_ADDRESS_FAILURES", 20)
+AXES_FAILURE_LIMIT = "ilacs.accounts.client.failure_limit"
+AXES_COOLOFF_TIME = timedelta(minutes=_env_int("ILACS_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "ilacs.accounts.client.client_ip"
+# Axes would forget every failure from the address on a success; ilacs forgets only the signed-in
+# username's own (ilacs.accounts.signals), so a valid account cannot wipe the address's count.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "ilacs.accounts.views.locked_out"
 AXES_VERBOSE = False
 
+# --- E-mail (invitations, password reset links) ---------------------------------------------------
+# ILACS_EMAIL: "console" (the default: e-mails are printed in the server's log), "file" (one file
+# per e-mail in ILACS_EMAIL_FILE_PATH) or "smtp" (ILACS_EMAIL_HOST and the rest).
+_EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}
+_email = os.environ.get("ILACS_EMAIL", "console").strip().lower()
+if _email not in _EMAIL_BACKENDS:
+    raise ValueError(f"ILACS_EMAIL must be one of {', '.join(_EMAIL_BACKENDS)}, not {_email!r}")
+EMAIL_BACKEND = _EMAIL_BACKENDS[_email]
+EMAIL_FILE_PATH = Path(os.environ.get("ILACS_EMAIL_FILE_PATH", DATA_DIR / "emails"))
+EMAIL_HOST = os.environ.get("ILACS_EMAIL_HOST", "localhost")
+EMAIL_PORT = _env_int("ILACS_EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("ILACS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("ILACS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("ILACS_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("ILACS_EMAIL_FROM", "ilacs <ilacs@localhost>")
+# A password reset or invitation link works for this long.
+PASSWORD_RESET_TIMEOUT = _env_int("ILACS_PASSWORD_LINK_DAYS", 3) * 86400
+
+LOG_LEVEL = (_env("ILACS_LOG_LEVEL") or "WARNING").upper()
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(
+        f"ILACS_LOG_LEVEL is {os.environ['ILACS_LOG_LEVEL']!r}: "
+        "use DEBUG, INFO, WARNING, ERROR or CRITICAL."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("ILACS_LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }

@@ -29,6 +29,7 @@ from tests.browser.support import (
     DESKTOP,
     FAILURES,
     MOBILE_CONTEXT,
+    csp_violations,
     sign_in,
 )
 
@@ -93,8 +94,9 @@ def _safe_name(nodeid: str) -> str:
 def make_page(request, browser, live_server, transactional_db):
     """make_page(**context_options) -> a page in a new browser context whose base_url is the live
     server (so `page.goto("/la/northbrook/")`). Small timeouts; a screenshot of each page into
-    /tmp/shots/failures/ when the test fails; the test fails if a page had a JavaScript error or
-    asked for anything not on the live server."""
+    /tmp/shots/failures/ when the test fails; the test fails if a page had a JavaScript error,
+    asked for anything not on the live server, or broke the Content-Security-Policy (an inline
+    script or style, anything the policy refuses: the browser reports it on the console)."""
     server = urlsplit(live_server.url)
     opened = []
 
@@ -106,7 +108,7 @@ def make_page(request, browser, live_server, transactional_db):
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
         context.set_default_navigation_timeout(DEFAULT_TIMEOUT_MS * 2)
         new_page = context.new_page()
-        record = {"page": new_page, "errors": [], "outside": []}
+        record = {"page": new_page, "errors": [], "outside": [], "csp": csp_violations(new_page)}
         new_page.on("pageerror", lambda error: record["errors"].append(str(error)))
 
         def _note_request(req):
@@ -135,6 +137,7 @@ def make_page(request, browser, live_server, transactional_db):
                 print(f"no screenshot of the failure ({exc})")
         problems += [f"JavaScript error: {e}" for e in record["errors"]]
         problems += [f"request outside the live server: {u}" for u in record["outside"]]
+        problems += [f"Content-Security-Policy violation: {text}" for text in record["csp"]]
         context.close()
     if problems and not failed:
         pytest.fail("\n".join(problems), pytrace=False)

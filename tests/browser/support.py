@@ -85,6 +85,20 @@ def sign_in(page, user, password: str = TEST_PASSWORD, *, expect_success: bool =
     return page
 
 
+def csp_violations(page) -> list[str]:
+    """A list that fills with each Content-Security-Policy violation the browser reports on the
+    page's console from now on ("Executing inline script violates the following Content Security
+    Policy directive ...")."""
+    found: list[str] = []
+
+    def _note(message) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            found.append(message.text)
+
+    page.on("console", _note)
+    return found
+
+
 # --- accessibility ------------------------------------------------------------------------------
 
 _axe = None

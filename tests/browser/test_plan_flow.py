@@ -112,7 +112,8 @@ def test_from_report_to_dashboard(signed_in_page, cast):
     assert (rag_count(page, "amber"), rag_count(page, "green")) == ("0", "1")
     look(page, "dashboard-after")
 
-    # Filters without JavaScript: a search that finds the update's words.
+    # Filters without JavaScript (folded away until asked for): a search that finds the update.
+    page.locator("summary", has_text="Filter actions").click()
     page.get_by_label("Search").fill("eighteen")
     page.get_by_role("button", name="Apply filters").click()
     expect(page.locator("#all-actions")).to_contain_text("(1)")

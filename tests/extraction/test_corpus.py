@@ -5,12 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from ilacs.extraction import extract_file, extract_many
+from ilacs.extraction import extract_file
 from ilacs.extraction.evaluate import SCALAR_FIELDS, score
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-CORPUS = SHARED / "corpus"
-LABELS = CORPUS / "labels" / "dev.json"
+from tests.extraction.corpus import CORPUS, LABELS, REPORTS, SHARED, corpus_files
 
 needs_corpus = pytest.mark.skipif(
     not LABELS.exists(), reason=f"the shared corpus is not at {CORPUS} (it is never in the project)"
@@ -21,10 +18,11 @@ needs_seeds = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def dev_scores():
+def dev_scores(corpus_records):
     gold = json.loads(LABELS.read_text())
-    paths = [str(CORPUS / "reports" / g["file"]) for g in gold]
-    predicted = {Path(r["source"]["file"]).name: r for r in extract_many(paths, jobs=2)}
+    predicted = {
+        g["file"]: record for g in gold for record in corpus_records[str(REPORTS / g["file"])]
+    }
     return score(gold, predicted)
 
 
@@ -38,25 +36,22 @@ def test_dev_labels_meet_the_quality_goals(dev_scores):
 
 
 @needs_corpus
-def test_every_corpus_file_gives_a_record_or_a_clean_error():
-    files = sorted(str(p) for p in (CORPUS / "reports").glob("*.pdf"))
-    records = list(extract_many(files, jobs=2))
-    by_file: dict[str, list[dict]] = {}
-    for r in records:
-        by_file.setdefault(r["source"]["file"], []).append(r)
-    assert set(by_file) == set(files)
+def test_every_corpus_file_gives_a_record_or_a_clean_error(corpus_records):
+    by_file = corpus_records
+    assert set(by_file) == set(corpus_files())
+    assert all(by_file.values())  # every file gave at least one record
     errors = {Path(f).name: rs[0]["error"]["code"] for f, rs in by_file.items() if "error" in rs[0]}
     # the four HTML error pages saved with a .pdf name are the only unreadable files
     assert sorted(errors.values()) == ["not_a_pdf"] * 4
     assert all("-2012-" in name for name in errors)
     reports = [r for rs in by_file.values() for r in rs if "error" not in r]
-    assert len(reports) == len(files) - 4  # one record per report, none split or doubled
+    assert len(reports) == len(by_file) - 4  # one record per report, none split or doubled
     assert all(r["inspection_start"] and r["local_authority"] for r in reports)
     assert all(r["judgements"] for r in reports if r["report_type"] == "ilacs")
 
 
 @needs_corpus
-def test_every_corpus_report_names_a_council_the_reference_list_knows():
+def test_every_corpus_report_names_a_council_the_reference_list_knows(corpus_records):
     """What ingest relies on: the extracted council name finds its local authority."""
     from ilacs.localauthorities.matching import LocalAuthorityIndex
     from ilacs.localauthorities.reference import read_reference
@@ -65,9 +60,8 @@ def test_every_corpus_report_names_a_council_the_reference_list_knows():
     index = LocalAuthorityIndex(
         ([la["name"], la["ons_name"], *la["also_known_as"]], la["la_code"]) for la in councils
     )
-    files = sorted(str(p) for p in (CORPUS / "reports").glob("*.pdf"))
     unmatched = []
-    for rec in extract_many(files, jobs=2):
+    for rec in (rec for records in corpus_records.values() for rec in records):
         if "error" not in rec and index.match(rec["local_authority"]) is None:
             unmatched.append((Path(rec["source"]["file"]).name, rec["local_authority"]))
     assert unmatched == []

@@ -18,8 +18,11 @@ class Role(models.TextChoices):
 
 ROLE_DESCRIPTIONS = {
     Role.ADMIN: "Can do everything for this local authority, including managing its members.",
-    Role.EDITOR: "Can upload inspection reports and edit the improvement plan.",
-    Role.CONTRIBUTOR: "Can post progress updates on the actions they lead.",
+    Role.EDITOR: "Can upload inspection reports, edit the improvement plan and define measures.",
+    Role.CONTRIBUTOR: (
+        "Can post progress updates on the actions they lead, and enter measures' values and "
+        "case-audit results."
+    ),
     Role.VIEWER: "Can read everything, change nothing (councillors, partners).",
 }
 

@@ -34,6 +34,8 @@ class Action(StrEnum):
     POST_UPDATE = "post_update"  # on any action of the plan
     POST_UPDATE_OWN = "post_update_own"  # on actions the user leads
     MANAGE_MEMBERS = "manage_members"
+    ENTER_VALUES = "enter_values"  # measures' values and case-audit results
+    DEFINE_MEASURES = "define_measures"  # measures, scorecards, audit streams
 
 
 _ALL = frozenset(Action)
@@ -46,9 +48,11 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.UPLOAD_REPORT,
             Action.POST_UPDATE,
             Action.POST_UPDATE_OWN,
+            Action.ENTER_VALUES,
+            Action.DEFINE_MEASURES,
         }
     ),
-    Role.CONTRIBUTOR: frozenset({Action.VIEW, Action.POST_UPDATE_OWN}),
+    Role.CONTRIBUTOR: frozenset({Action.VIEW, Action.POST_UPDATE_OWN, Action.ENTER_VALUES}),
     Role.VIEWER: frozenset({Action.VIEW}),
 }
 
@@ -101,6 +105,11 @@ def role_for(user: Any, local_authority: LocalAuthority) -> Role | None:
     return _roles(user).get(local_authority.pk)
 
 
+def is_member(user: Any, local_authority: LocalAuthority) -> bool:
+    """A member of the authority in their own right (a superuser is not, unless they joined)."""
+    return _signed_in(user) and local_authority.pk in _roles(user)
+
+
 def has_permission(user: Any, local_authority: LocalAuthority, action: Action | str) -> bool:
     return role_allows(role_for(user, local_authority), action)
 
@@ -119,6 +128,16 @@ def can_upload_report(user: Any, local_authority: LocalAuthority) -> bool:
 
 def can_manage_members(user: Any, local_authority: LocalAuthority) -> bool:
     return has_permission(user, local_authority, Action.MANAGE_MEMBERS)
+
+
+def can_enter_values(user: Any, local_authority: LocalAuthority) -> bool:
+    """Measures' values and case-audit results: contributors, editors and admins."""
+    return has_permission(user, local_authority, Action.ENTER_VALUES)
+
+
+def can_define_measures(user: Any, local_authority: LocalAuthority) -> bool:
+    """Measures, their targets, scorecards and audit streams: editors and admins."""
+    return has_permission(user, local_authority, Action.DEFINE_MEASURES)
 
 
 def can_post_update(user: Any, item: LedItem) -> bool:

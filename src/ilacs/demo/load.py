@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import secrets
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -160,7 +161,8 @@ def load_demo() -> DemoContext:
         context.users.append(
             DemoUser(spec["username"], passwords[spec["username"]], spec["role"], user)
         )
-    load_demo_improvement_plan(context)
+    plan = load_demo_improvement_plan(context)
+    load_demo_measures(context, plan)
     return context
 
 
@@ -299,7 +301,7 @@ def _build_demo_plan(context: DemoContext, today: dt.date) -> Any:
             milestone = services.add_milestone(action, user=erin, title=title, due_date=day(due))
             if done:
                 done_on = _working_day_on_or_before(day(min(due, -1)))
-                services.update_milestone(milestone, user=erin, done=True, today=done_on)
+                services.update_milestone(milestone, user=erin, done=True, done_on=done_on)
                 _redate(Milestone, milestone.pk, _when(refreshed, 9, 45))
                 Milestone.history.filter(id=milestone.pk, done=True).update(
                     history_date=_when(done_on, 15)
@@ -348,3 +350,142 @@ def _build_demo_plan(context: DemoContext, today: dt.date) -> Any:
         last_change = Action.history.filter(id=action.pk).order_by("-history_date").first()
         Action.objects.filter(pk=action.pk).update(updated_at=last_change.history_date)
     return plan
+
+
+def load_demo_measures(
+    context: DemoContext, plan: Any = None, today: dt.date | None = None
+) -> None:
+    """Northbrook's measures (two years of monthly or quarterly values with comparators), two
+    scorecards and three case-audit streams (see measures_content.py), through the measures
+    services, as the demo users. One value is corrected late, so its history shows a
+    correction. Idempotent: nothing is added if Northbrook already has measures."""
+    la = context.local_authority
+    if la.measures.exists():
+        return
+    with transaction.atomic():
+        _build_demo_measures(context, plan, today or timezone.localdate())
+
+
+def _demo_series(start: float, end: float, n: int, scale: float) -> list[Decimal]:
+    from ilacs.demo.measures_content import WOBBLE
+
+    values = []
+    for i in range(n):
+        trend = start + (end - start) * i / max(n - 1, 1)
+        wobble = 0 if i == n - 1 else WOBBLE[i % len(WOBBLE)] * scale
+        values.append(Decimal(str(round(max(trend + wobble, 0), 1))))
+    return values
+
+
+def _build_demo_measures(context: DemoContext, plan: Any, today: dt.date) -> None:
+    from ilacs.demo.measures_content import AUDITS, MEASURES, SCORECARDS
+    from ilacs.demo.plan_content import THEMES
+    from ilacs.measures import services
+    from ilacs.measures.periods import add_periods, period_start
+
+    la = context.local_authority
+    erin = context.user(Role.EDITOR)
+    cara = context.user(Role.CONTRIBUTOR)
+    themes = {t.name: t for t in plan.themes.all()} if plan is not None else {}
+    actions = {a.number: a for a in plan.actions.all()} if plan is not None else {}
+    requirements = {r.number: r for r in plan.requirements.all()} if plan is not None else {}
+    measures = []
+    for spec in MEASURES:
+        measure = services.create_measure(
+            la,
+            user=erin,
+            name=spec.name,
+            description=spec.description,
+            unit=spec.unit,
+            direction=spec.direction,
+            frequency=spec.frequency,
+            target=None if spec.target is None else Decimal(str(spec.target)),
+            amber_tolerance=Decimal(str(spec.tolerance)),
+            owner_role=spec.owner_role,
+            framework_outcome=spec.outcome,
+            theme=themes.get(THEMES[spec.theme][0]) if spec.theme is not None else None,
+        )
+        services.link_measure(
+            measure,
+            user=erin,
+            actions=[actions[n] for n in spec.actions if n in actions],
+            requirements=[requirements[n] for n in spec.recommendations if n in requirements],
+        )
+        count = 24 if spec.frequency == "monthly" else 8
+        last = add_periods(spec.frequency, period_start(spec.frequency, today), -1)
+        scale = abs(spec.end - spec.start) / 8 or 1
+        series = _demo_series(spec.start, spec.end, count, scale)
+        for i, number in enumerate(series):
+            period = add_periods(spec.frequency, last, i - count + 1)
+            # Comparators move a little over the two years, and lag by one period.
+            drift = Decimal(str(round((i - count) * 0.02, 1)))
+
+            def near(x: float | None, drift: Decimal = drift) -> Decimal | None:
+                return None if x is None else Decimal(str(x)) + drift
+
+            services.record_value(
+                measure,
+                user=cara,
+                item=services.ValueInput(
+                    period=period,
+                    value=number,
+                    england=near(spec.england),
+                    statistical_neighbours=near(spec.neighbours),
+                    region=near(spec.region),
+                ),
+            )
+        measures.append(measure)
+    # A late correction, so the first measure's history shows one.
+    first = measures[0]
+    latest = first.values.order_by("-period")[2]
+    services.record_value(
+        first,
+        user=erin,
+        item=services.ValueInput(
+            period=latest.period,
+            value=latest.value + Decimal("1.2"),
+            england=latest.england,
+            statistical_neighbours=latest.statistical_neighbours,
+            region=latest.region,
+            note="Corrected: referrals recorded late by the front door were added.",
+        ),
+    )
+    for name, description, indexes in SCORECARDS:
+        services.save_scorecard(
+            la,
+            user=erin,
+            name=name,
+            description=description,
+            measures=[measures[i] for i in indexes],
+        )
+    last_quarter = add_periods("quarterly", period_start("quarterly", today), -1)
+    for spec in AUDITS:
+        stream = services.save_audit_stream(
+            la,
+            user=erin,
+            name=spec.name,
+            description=spec.description,
+            frequency="quarterly",
+            target=Decimal(str(spec.target)),
+            requirements=[requirements[n] for n in spec.recommendations if n in requirements],
+        )
+        for i in range(8):
+            share = spec.start_good + (spec.end_good - spec.start_good) * i / 7
+            good_or_better = round(spec.cases * share)
+            outstanding = good_or_better // 8
+            inadequate = max(1, round(spec.cases * (1 - share) * 0.2))
+            requires_improvement = spec.cases - good_or_better - inadequate
+            learning = spec.learning[i * len(spec.learning) // 8] if i % 2 == 1 else ""
+            services.record_audit_result(
+                stream,
+                user=cara,
+                item=services.AuditInput(
+                    period=add_periods("quarterly", last_quarter, i - 7),
+                    cases_audited=spec.cases,
+                    outstanding=outstanding,
+                    good=good_or_better - outstanding,
+                    requires_improvement=requires_improvement,
+                    inadequate=inadequate,
+                    learning=learning,
+                ),
+            )

@@ -31,6 +31,10 @@ def run_demo(*, port: int = 8000, start_server: bool = True, out: TextIO | None 
     plan = getattr(inspection, "improvement_plan", None)
     if plan is not None:
         out.write(f"Its improvement plan: {url.rstrip('/')}{plan.get_absolute_url()}\n")
+    out.write(
+        f"Its measures, scorecards and case audits: {url}la/{context.local_authority.slug}"
+        "/measures/\n"
+    )
     out.write("\n")
     for demo_user in context.users:
         out.write(

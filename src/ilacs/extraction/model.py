@@ -46,6 +46,7 @@ ERROR_CODES = (
     "no_text_layer",
     "not_an_inspection_report",
     "too_large",
+    "too_many_pages",
     "unsupported_format",
     "timeout",
     "unreadable",
@@ -77,6 +78,9 @@ class Judgement:
     printed: str
     key: str
     grade: str
+    # The grade's own words as printed ("Requires improvement" for a SIF sub-judgement, "Requires
+    # improvement to be good" for a main one), first letter capital. `grade` is the key.
+    grade_printed: str = ""
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
@@ -148,7 +149,9 @@ def extract_bytes_guarded(
 
     name = Path(filename).name or "upload"
     with tempfile.TemporaryDirectory(prefix="ilacs-upload-") as folder:
-        path = Path(folder) / name
+        # Not the sender's name: it may be longer than the file system allows (255 bytes, and a
+        # non-ASCII character takes several). Only its suffix matters to the reader (".pdf").
+        path = Path(folder) / ("upload" + _safe_suffix(name))
         path.write_bytes(data)
         records = list(
             extract_many(
@@ -158,3 +161,9 @@ def extract_bytes_guarded(
     for record in records:
         record["source"]["file"] = name
     return records
+
+
+def _safe_suffix(name: str) -> str:
+    """ ".pdf" for "Report.PDF"; "" when the name has no short plain suffix."""
+    suffix = Path(name).suffix.lower()
+    return suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ""
