@@ -92,6 +92,8 @@ class Recommendation:
     # framework)" -> framework_reference "outcome 1, national framework", framework_outcome 1
     framework_reference: str | None = None
     framework_outcome: int | None = None
+    # improvement themes (themes.py): one to three keys, the chief first
+    themes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -100,6 +102,7 @@ class Paragraph:
     number: int
     text: str
     page: int | None
+    themes: list[str] = field(default_factory=list)  # none when no theme stands out
 
 
 @dataclass

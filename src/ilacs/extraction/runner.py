@@ -18,6 +18,7 @@ from typing import Any
 
 from .documents import DEFAULT_MAX_BYTES
 from .model import ExtractionError, Source
+from .themes import prepare as prepare_themes
 
 DEFAULT_MEMORY_LIMIT = 2 * 1024**3
 
@@ -83,6 +84,7 @@ def extract_many(
     if not todo:
         return
     ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
+    prepare_themes()  # forked workers inherit the built tables
     slots = [_Slot(ctx, max_bytes, memory_limit) for _ in range(max(1, min(jobs, len(todo))))]
     results: dict[int, list[dict[str, Any]]] = {}
     next_out = 0
