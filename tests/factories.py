@@ -3,6 +3,7 @@ ilacs/extraction/model.py (the contract the ingest service reads)."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from typing import Any
 
@@ -172,3 +173,27 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     text = factory.LazyAttribute(lambda o: f"Improve area {o.number}.")
     page = 3
+
+
+class ImprovementPlanFactory(factory.django.DjangoModelFactory):
+    """A plan row without going through the service (no requirements copied)."""
+
+    class Meta:
+        model = "plans.ImprovementPlan"
+
+    inspection = factory.SubFactory(InspectionFactory)
+    local_authority = factory.SelfAttribute("inspection.local_authority")
+    title = factory.Sequence(lambda n: f"Improvement plan {n}")
+    report_published = datetime.date(2024, 4, 26)
+    submission_deadline = datetime.date(2024, 8, 9)
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "plans.Action"
+
+    plan = factory.SubFactory(ImprovementPlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.LazyAttribute(lambda o: f"Action {o.number}")
+    lead_role = "Head of Service, Children in Care"
+    status = "in_progress"

@@ -60,7 +60,7 @@ def test_empty_form_names_each_missing_field(client, db):
 
 
 def test_lockout_after_repeated_failures(client, cast):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.ILACS_LOCKOUT_FAILURES):
         _sign_in(client, "erin_editor", "wrong password")
     response = _sign_in(client, "erin_editor")  # right password, but paused
     assert response.status_code == 429

@@ -149,7 +149,7 @@ def test_not_a_pdf_message(db):
 def test_too_large_is_refused_before_reading(db, settings):
     settings.ILACS_MAX_UPLOAD_MB = 1
     extractor = FakeExtractor(report_record("Northbrook"))
-    result = ingest_file(b"x" * (1024 * 1024 + 1), "big.pdf", extractor=extractor)
+    result = ingest_file(b"x" * 1_000_001, "big.pdf", extractor=extractor)  # 1 MB: 10**6 bytes
     assert result.errors[0].code == "too_large"
     assert "smaller than 1 MB" in result.errors[0].message
     assert extractor.calls == []

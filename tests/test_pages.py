@@ -119,3 +119,12 @@ def test_undated_inspections_come_last(client, cast, inspection):
     assert body.index("4 to 15 March 2024") < body.index("dates not given")
     home = _page(client, cast.erin_editor, reverse("home"))
     assert "4 to 15 March 2024" in home  # the latest is the dated one
+
+
+def test_footer_promises_only_what_exists(client, cast):
+    """Evidence and board papers are not in ilacs yet: the footer must not claim them."""
+    body = client.get(reverse("accounts:login")).content.decode()
+    footer = body[body.index('<footer class="govuk-footer">') :]
+    assert "Ofsted inspection reports on children's services, and the improvement plans" in footer
+    assert "evidence" not in footer
+    assert "board papers" not in footer

@@ -69,6 +69,23 @@ def test_a_report_about_another_council_is_refused(client, cast, monkeypatch):
     client.force_login(cast.erin_editor)
     body = client.post(URL, {"report": _file()}).content.decode()
     assert "This report is about Kent, not Northbrook." in body
+    # Erin cannot open Kent's page, so she is told what she can do instead.
+    assert "Add it from Kent" not in body
+    assert (
+        "Only Kent&#x27;s editors and admins can add it: send it to one of them, or ask your "
+        "ilacs service administrator to add it." in body
+    )
+
+
+def test_a_report_about_a_council_the_uploader_edits_points_to_its_page(client, cast, monkeypatch):
+    monkeypatch.setattr(services, "default_extractor", FakeExtractor(report_record("Northbrook")))
+    client.force_login(cast.sam_superuser)
+    url = reverse("inspections:upload", args=["southmere"])
+    body = client.post(url, {"report": _file()}).content.decode()
+    assert (
+        "This report is about Northbrook, not Southmere. Add it from Northbrook&#x27;s page "
+        "instead." in body
+    )
 
 
 def test_no_file_chosen(client, cast):

@@ -27,18 +27,24 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--timeout", type=float, default=60.0, help="seconds allowed per file (default 60)"
     )
-    p.add_argument("--max-size", type=float, default=50.0, help="largest input in MB (default 50)")
+    p.add_argument(
+        "--max-size",
+        type=float,
+        default=50.0,
+        help="largest input in MB of 1,000,000 bytes (default 50)",
+    )
     p.set_defaults(func=_cmd_extract)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from ilacs.extraction.render import render_text
     from ilacs.extraction.runner import extract_many
+    from ilacs.units import mb_to_bytes
 
     failed = False
     records: list[dict] = []
     for rec in extract_many(
-        args.paths, jobs=args.jobs, timeout=args.timeout, max_bytes=int(args.max_size * 1e6)
+        args.paths, jobs=args.jobs, timeout=args.timeout, max_bytes=mb_to_bytes(args.max_size)
     ):
         failed = failed or "error" in rec
         if args.format == "jsonl":
@@ -66,6 +72,12 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     p.add_argument("--verbose", action="store_true", help="list every disagreement")
     p.add_argument("--no-sanity", action="store_true", help="skip the corpus-wide sanity counts")
+    p.add_argument(
+        "--themes",
+        metavar="THEMES.json",
+        help="theme labels to score the recommendations' themes against (default: themes.json "
+        "beside LABELS, or ../../themes/NAME of LABELS as in the shared corpus layout)",
+    )
     p.set_defaults(func=_cmd_evaluate)
 
 
@@ -73,8 +85,59 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from ilacs.extraction.evaluate import run_evaluation
 
     return run_evaluation(
-        args.labels, args.reports, jobs=args.jobs, verbose=args.verbose, sanity=not args.no_sanity
+        args.labels,
+        args.reports,
+        jobs=args.jobs,
+        verbose=args.verbose,
+        sanity=not args.no_sanity,
+        themes=args.themes,
     )
+
+
+def _add_themes(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "themes",
+        help="give any text its improvement themes, with the phrases that decided them",
+        description="Give each TEXT (or each line of standard input when no TEXT is given) one to "
+        "three improvement themes from the fixed list of 25, the chief first, the way `ilacs "
+        "extract` themes recommendations. jsonl prints one {text, themes, why} object per line, "
+        "in input order; why lists, per theme, the phrases that decided it and any labelling "
+        "rule applied.",
+    )
+    p.add_argument("texts", nargs="*", metavar="TEXT")
+    p.add_argument("--format", choices=["text", "jsonl"], default="text")
+    p.add_argument(
+        "--kind",
+        choices=["recommendation", "lscb", "paragraph"],
+        default="recommendation",
+        help="read the text as a recommendation (default), an LSCB recommendation or a findings "
+        "paragraph (a paragraph gets no theme when none stands out)",
+    )
+    p.add_argument("--list", action="store_true", help="print the list of themes and stop")
+    p.set_defaults(func=_cmd_themes)
+
+
+def _cmd_themes(args: argparse.Namespace) -> int:
+    from ilacs.extraction.themes import THEMES, theme_text
+
+    if args.list:
+        for key, name in THEMES.items():
+            sys.stdout.write(f"{key:24s} {name}\n")
+        return 0
+    texts = args.texts if args.texts else (line.rstrip("\n") for line in sys.stdin)
+    for text in texts:
+        result = theme_text(text, args.kind)
+        if args.format == "jsonl":
+            record = {"text": text, "themes": result.themes, "why": result.why()}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(f"{', '.join(result.themes) or '(no theme)'}: {text}\n")
+            for item in result.why():
+                phrases = ", ".join(f"'{p}'" for p in item["phrases"][:5])
+                rules = "".join(f"; {r.split(': ', 1)[1]}" for r in item["rules"])
+                sys.stdout.write(f"  {item['theme']} ({item['name']}): {phrases}{rules}\n")
+        sys.stdout.flush()
+    return 0
 
 
 def _add_benchmark(sub: argparse._SubParsersAction) -> None:
@@ -206,6 +269,12 @@ def _add_plan(sub: argparse._SubParsersAction) -> None:
     add_plan_parser(sub, setup=_setup_django)
 
 
+def _add_export(sub: argparse._SubParsersAction) -> None:
+    from ilacs.exports.cli import add_export_parser
+
+    add_export_parser(sub, setup=_setup_django)
+
+
 def _add_measures(sub: argparse._SubParsersAction) -> None:
     from ilacs.measures.cli import add_measures_parser
 
@@ -222,9 +291,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve(sub)
     _add_ingest(sub)
     _add_plan(sub)
+    _add_export(sub)
     _add_measures(sub)
     _add_extract(sub)
     _add_evaluate(sub)
+    _add_themes(sub)
     _add_benchmark(sub)
     _add_django(sub)
     return parser

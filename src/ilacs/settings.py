@@ -81,6 +81,8 @@ CSRF_TRUSTED_ORIGINS = _env_list("ILACS_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
+    # before django.contrib.auth: its createsuperuser replaces Django's (password rules always)
+    "ilacs.accounts",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -90,9 +92,10 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     "ilacs.localauthorities",
-    "ilacs.accounts",
+    "ilacs.audit",
     "ilacs.inspections",
     "ilacs.plans",
+    "ilacs.exports",
     "ilacs.measures",
 ]
 
@@ -108,6 +111,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Records service administrators' views of a council's plan pages (ilacs/audit).
+    "ilacs.audit.middleware.AuditMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -171,7 +176,7 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Largest report accepted by upload and `ilacs ingest`, in MB.
+# Largest report accepted by upload and `ilacs ingest`, in MB of 1,000,000 bytes (ilacs.units).
 ILACS_MAX_UPLOAD_MB = _env_float("ILACS_MAX_UPLOAD_MB", 50)
 # Largest spreadsheet of measures' values or audit results accepted (browser and command line).
 ILACS_MAX_IMPORT_MB = _env_float("ILACS_MAX_IMPORT_MB", 5)
@@ -239,13 +244,45 @@ if _env_bool("ILACS_TRUST_X_FORWARDED_PROTO", False):
     # Only behind a proxy that sets this header itself.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# django-axes: lock a username at one address out after repeated failed sign-ins.
-AXES_FAILURE_LIMIT = _env_int("ILACS_LOCKOUT_FAILURES", 5)
+# Reverse proxies in front of ilacs (addresses or networks, e.g. "10.0.0.0/8"): only then is
+# X-Forwarded-For read for the client's address (ilacs/accounts/client.py). Empty: ignored.
+ILACS_TRUSTED_PROXIES = _env_list("ILACS_TRUSTED_PROXIES")
+
+# django-axes: pause sign-in after repeated failures for one username from one address, or from
+# one address whatever the usernames (one address trying many usernames).
+ILACS_LOCKOUT_FAILURES = _env_int("ILACS_LOCKOUT_FAILURES", 5)
+ILACS_LOCKOUT_ADDRESS_FAILURES = _env_int("ILACS_LOCKOUT_ADDRESS_FAILURES", 20)
+AXES_FAILURE_LIMIT = "ilacs.accounts.client.failure_limit"
 AXES_COOLOFF_TIME = timedelta(minutes=_env_int("ILACS_LOCKOUT_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "ilacs.accounts.client.client_ip"
+# Axes would forget every failure from the address on a success; ilacs forgets only the signed-in
+# username's own (ilacs.accounts.signals), so a valid account cannot wipe the address's count.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "ilacs.accounts.views.locked_out"
 AXES_VERBOSE = False
+
+# --- E-mail (invitations, password reset links) ---------------------------------------------------
+# ILACS_EMAIL: "console" (the default: e-mails are printed in the server's log), "file" (one file
+# per e-mail in ILACS_EMAIL_FILE_PATH) or "smtp" (ILACS_EMAIL_HOST and the rest).
+_EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}
+_email = os.environ.get("ILACS_EMAIL", "console").strip().lower()
+if _email not in _EMAIL_BACKENDS:
+    raise ValueError(f"ILACS_EMAIL must be one of {', '.join(_EMAIL_BACKENDS)}, not {_email!r}")
+EMAIL_BACKEND = _EMAIL_BACKENDS[_email]
+EMAIL_FILE_PATH = Path(os.environ.get("ILACS_EMAIL_FILE_PATH", DATA_DIR / "emails"))
+EMAIL_HOST = os.environ.get("ILACS_EMAIL_HOST", "localhost")
+EMAIL_PORT = _env_int("ILACS_EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("ILACS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("ILACS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("ILACS_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("ILACS_EMAIL_FROM", "ilacs <ilacs@localhost>")
+# A password reset or invitation link works for this long.
+PASSWORD_RESET_TIMEOUT = _env_int("ILACS_PASSWORD_LINK_DAYS", 3) * 86400
 
 LOG_LEVEL = (_env("ILACS_LOG_LEVEL") or "WARNING").upper()
 if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:

@@ -28,7 +28,7 @@ GRADES = [
 
 def test_home(signed_in_page, sample_inspection):
     page = signed_in_page("vic_viewer")
-    expect(page).to_have_title("Your local authorities – ilacs")
+    expect(page).to_have_title("Your work – ilacs")
     row = page.get_by_role("row", name="Northbrook")
     expect(row).to_contain_text("Your role: viewer")
     expect(row.get_by_role("link", name="4 to 15 March 2024")).to_be_visible()

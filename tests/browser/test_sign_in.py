@@ -53,7 +53,7 @@ def test_sign_in_takes_you_where_you_were_going(page, cast):
 
 
 def test_lockout_after_repeated_wrong_passwords(page, cast):
-    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+    for _ in range(settings.ILACS_LOCKOUT_FAILURES - 1):
         sign_in(page, "erin_editor", "not the password", expect_success=False)
         expect(page.locator(".govuk-error-summary")).to_be_visible()
     # The last wrong password the limit allows pauses signing in...

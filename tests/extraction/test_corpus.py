@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from ilacs.extraction import extract_file
-from ilacs.extraction.evaluate import SCALAR_FIELDS, score
+from ilacs.extraction.evaluate import SCALAR_FIELDS, score, score_themes
 from tests.extraction.corpus import CORPUS, LABELS, REPORTS, SHARED, corpus_files
 
 needs_corpus = pytest.mark.skipif(
@@ -24,6 +24,26 @@ def dev_scores(corpus_records):
         g["file"]: record for g in gold for record in corpus_records[str(REPORTS / g["file"])]
     }
     return score(gold, predicted)
+
+
+THEME_LABELS = SHARED / "themes" / "dev.json"
+
+
+@needs_corpus
+@pytest.mark.skipif(not THEME_LABELS.exists(), reason=f"no theme labels at {THEME_LABELS}")
+def test_themes_of_the_dev_recommendations(corpus_records):
+    gold = json.loads(THEME_LABELS.read_text())
+    predicted = {
+        g["file"]: record for g in gold for record in corpus_records[str(REPORTS / g["file"])]
+    }
+    scores = score_themes(gold, predicted)
+    assert scores["all"]["recommendations"] == 269
+    assert scores["all"]["chief"] >= 0.90
+    assert scores["all"]["themes_f1"] >= 0.85
+    assert scores["held_out"]["recommendations"] + scores["tuning"]["recommendations"] == 269
+    for record in predicted.values():
+        for rec in record["recommendations"] + record["lscb_recommendations"]:
+            assert 1 <= len(rec["themes"]) <= 3, rec["text"]
 
 
 @needs_corpus

@@ -79,7 +79,7 @@ def test_milestones_updates_and_overrides_appear_in_the_actions_history(cast, ca
         caras_action, user=cast.erin_editor, title="Materials agreed", due_date=dt.date(2025, 2, 1)
     )
     services.update_milestone(
-        milestone, user=cast.alice_admin, done=True, today=dt.date(2025, 2, 3)
+        milestone, user=cast.alice_admin, done=True, done_on=dt.date(2025, 2, 3)
     )
     services.post_update(
         caras_action,

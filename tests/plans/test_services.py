@@ -170,7 +170,7 @@ def test_milestones(cast, caras_action):
         caras_action, user=cast.erin_editor, title="Materials agreed", due_date=dt.date(2025, 2, 1)
     )
     services.update_milestone(
-        milestone, user=cast.erin_editor, done=True, today=dt.date(2025, 2, 3)
+        milestone, user=cast.erin_editor, done=True, done_on=dt.date(2025, 2, 3)
     )
     milestone.refresh_from_db()
     assert milestone.done and milestone.done_on == dt.date(2025, 2, 3)

@@ -21,6 +21,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(
             {"text": "All local authorities", "href": all_las, "current": request.path == all_las}
         )
+    password = reverse("accounts:password_change")
+    items.append({"text": "Your password", "href": password, "current": request.path == password})
     if user.is_staff:
         items.append({"text": "Administration", "href": reverse("admin:index")})
     sign_out = SimpleLazyObject(

@@ -105,6 +105,11 @@ def role_for(user: Any, local_authority: LocalAuthority) -> Role | None:
     return _roles(user).get(local_authority.pk)
 
 
+def is_member(user: Any, local_authority: LocalAuthority) -> bool:
+    """A member of the authority in their own right (a superuser is not, unless they joined)."""
+    return _signed_in(user) and local_authority.pk in _roles(user)
+
+
 def has_permission(user: Any, local_authority: LocalAuthority, action: Action | str) -> bool:
     return role_allows(role_for(user, local_authority), action)
 

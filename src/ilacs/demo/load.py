@@ -301,7 +301,7 @@ def _build_demo_plan(context: DemoContext, today: dt.date) -> Any:
             milestone = services.add_milestone(action, user=erin, title=title, due_date=day(due))
             if done:
                 done_on = _working_day_on_or_before(day(min(due, -1)))
-                services.update_milestone(milestone, user=erin, done=True, today=done_on)
+                services.update_milestone(milestone, user=erin, done=True, done_on=done_on)
                 _redate(Milestone, milestone.pk, _when(refreshed, 9, 45))
                 Milestone.history.filter(id=milestone.pk, done=True).update(
                     history_date=_when(done_on, 15)

@@ -10,6 +10,7 @@ from .documents import DEFAULT_MAX_BYTES, read_bytes, read_document
 from .lines import make_lines
 from .model import ExtractedReport, ExtractionError, ExtractionFailure, Source
 from .parse import parse_lines
+from .themes import assign_themes
 
 
 def extract_reports(
@@ -36,6 +37,8 @@ def _parse(doc) -> list[ExtractedReport | ExtractionError]:
                 "(no report title followed by its inspection dates).",
             )
         ]
+    for report in reports:
+        assign_themes(report)
     return list(reports)
 
 

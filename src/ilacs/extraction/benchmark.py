@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .api import extract_reports
 from .runner import extract_many
+from .themes import assign_themes
 
 
 def raw_text(path: str) -> int:
@@ -51,7 +52,8 @@ def run_benchmark(reports_dir: str, jobs: int = 2, limit: int = 0, out=sys.stdou
 
     raw_times: list[float] = []
     ilacs_times: list[float] = []
-    reports = errors = 0
+    reports = errors = themed = themed_paragraphs = 0
+    themes_time = 0.0
     for f in files:
         t0 = time.perf_counter()
         raw_text(f)
@@ -65,6 +67,11 @@ def run_benchmark(reports_dir: str, jobs: int = 2, limit: int = 0, out=sys.stdou
                 errors += 1
             else:
                 reports += 1
+                t3 = time.perf_counter()
+                assign_themes(r)  # again, alone, to show what the themes cost
+                themes_time += time.perf_counter() - t3
+                themed += len(r.recommendations) + len(r.lscb_recommendations)
+                themed_paragraphs += len(r.paragraphs)
     raw_total, ilacs_total = sum(raw_times), sum(ilacs_times)
     ratios = [i / r for i, r in zip(ilacs_times, raw_times, strict=True) if r > 0]
     print(f"Extraction benchmark: {len(files)} PDF files in {reports_dir}", file=out)
@@ -83,6 +90,12 @@ def run_benchmark(reports_dir: str, jobs: int = 2, limit: int = 0, out=sys.stdou
     print(
         f"    ratio ilacs/raw      total {ilacs_total / raw_total:5.2f} x   median per report "
         f"{statistics.median(ratios):5.2f} x",
+        file=out,
+    )
+    print(
+        f"    of which themes      total {themes_time:7.2f} s   "
+        f"({themes_time / ilacs_total:.1%} of ilacs; {themed} recommendations and "
+        f"{themed_paragraphs} paragraphs themed again alone)",
         file=out,
     )
 

@@ -13,6 +13,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ilacs.units import bytes_to_mb
+
 from .model import ExtractionFailure, Source
 
 DEFAULT_MAX_BYTES = 50_000_000
@@ -85,7 +87,7 @@ def read_document(
     if size > max_bytes:
         raise ExtractionFailure(
             "too_large",
-            f"The file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB. "
+            f"The file is {bytes_to_mb(size):.1f} MB; the limit is {bytes_to_mb(max_bytes):g} MB. "
             "Ofsted reports are well under 5 MB.",
         )
     try:
@@ -170,7 +172,7 @@ def _pdf_pages(path: Path) -> list[str]:
             raise ExtractionFailure("unreadable", "The PDF has no pages.")
         if n > MAX_PAGES:
             raise ExtractionFailure(
-                "too_large", f"The PDF has {n} pages; the limit is {MAX_PAGES}."
+                "too_many_pages", f"The PDF has {n} pages; the limit is {MAX_PAGES}."
             )
         pages = []
         for i in range(n):

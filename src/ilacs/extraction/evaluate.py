@@ -236,17 +236,114 @@ def sanity_counts(records: list[dict], out=sys.stdout) -> dict[str, int]:
     return counts
 
 
+def held_out(files: list[str]) -> set[str]:
+    """The fixed split of theme labels, chosen before any tuning: in file-name order, every third
+    report (positions 3, 6, 9, ...) is held out; the lexicon was tuned on the others only."""
+    return {f for i, f in enumerate(sorted(files)) if i % 3 == 2}
+
+
+def _pair(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict | None]]:
+    """Greedy one-to-one pairing by text similarity (>= 0.9), as the recommendations score."""
+    used: set[int] = set()
+    out: list[tuple[dict, dict | None]] = []
+    for g in gold:
+        gt = normalise(g["text"]) or ""
+        best, best_j = 0.0, None
+        for j, p in enumerate(predicted):
+            if j not in used:
+                r = similarity(gt, normalise(p.get("text")) or "")
+                if r > best:
+                    best, best_j = r, j
+        if best_j is not None and best >= 0.9:
+            used.add(best_j)
+            out.append((g, predicted[best_j]))
+        else:
+            out.append((g, None))
+    return out
+
+
+def score_themes(
+    gold_records: list[dict], predicted: dict[str, dict], out=None, verbose: bool = False
+) -> dict[str, dict[str, float]]:
+    """Chief-theme accuracy and theme F1 against theme labels (../shared/themes/README.md), on
+    every labelled report, on the tuning share and on the held-out share."""
+    out = out or sys.stdout  # looked up now: standard output may have been replaced
+    holdout = held_out([g["file"] for g in gold_records])
+    counts = {name: [0, 0, 0, 0, 0] for name in ("all", "tuning", "held_out")}
+    for g in gold_records:
+        p = predicted.get(g["file"]) or {}
+        share = "held_out" if g["file"] in holdout else "tuning"
+        for kind in ("recommendations", "lscb_recommendations"):
+            items = [x for x in p.get(kind) or [] if isinstance(x, dict)]
+            for gi, pi in _pair(g.get(kind) or [], items):
+                want = set(gi["themes"])
+                got = list((pi or {}).get("themes") or [])
+                ok = bool(got) and got[0] in [gi["themes"][0], *gi.get("also_chief", [])]
+                for name in ("all", share):
+                    c = counts[name]
+                    c[0] += 1
+                    c[1] += ok
+                    c[2] += len(want & set(got))
+                    c[3] += len(want)
+                    c[4] += len(set(got))
+                if verbose and (not ok or want != set(got)):
+                    mark = "chief" if not ok else "other"
+                    print(
+                        f"  {g['file']} {mark}: expected {gi['themes']}, got {got}: "
+                        f"{gi['text'][:80]}",
+                        file=out,
+                    )
+    result: dict[str, dict[str, float]] = {}
+    labels = {
+        "all": f"all {len(gold_records)} reports",
+        "tuning": f"tuning share, {len(gold_records) - len(holdout)} reports",
+        "held_out": f"held-out share, {len(holdout)} reports (every third by file name)",
+    }
+    print("Themes of recommendations", file=out)
+    for name, (n, ok, tp, n_gold, n_pred) in counts.items():
+        chief = ok / n if n else 0.0
+        theme_f1 = f1(tp, n_gold, n_pred) if n else 0.0
+        result[name] = {"recommendations": n, "chief": chief, "themes_f1": theme_f1}
+        print(
+            f"  {labels[name]:58s} chief {chief:.3f}  themes F1 {theme_f1:.3f}  ({n} items)",
+            file=out,
+        )
+    return result
+
+
+def find_theme_labels(labels: str | Path) -> Path | None:
+    """Theme labels kept beside the extraction labels: LABELS' folder/themes.json, or the shared
+    layout's themes/NAME (corpus/labels/dev.json -> themes/dev.json)."""
+    labels = Path(labels).resolve()
+    candidates = [labels.parent / "themes.json"]
+    if len(labels.parents) > 2:
+        candidates.append(labels.parents[2] / "themes" / labels.name)
+    return next((c for c in candidates if c.is_file()), None)
+
+
 def run_evaluation(
-    labels: str, reports_dir: str, jobs: int = 1, verbose: bool = False, sanity: bool = True
+    labels: str,
+    reports_dir: str,
+    jobs: int = 1,
+    verbose: bool = False,
+    sanity: bool = True,
+    themes: str | None = None,
 ) -> int:
     gold = json.loads(Path(labels).read_text())
+    theme_labels = Path(themes) if themes else find_theme_labels(labels)
+    theme_gold = json.loads(theme_labels.read_text()) if theme_labels else None
     folder = Path(reports_dir)
-    paths = [str(folder / g["file"]) for g in gold]
+    files = [g["file"] for g in gold]
+    files += [g["file"] for g in theme_gold or [] if g["file"] not in set(files)]
     predicted: dict[str, dict] = {}
-    for rec in extract_many(paths, jobs=jobs):
+    for rec in extract_many([str(folder / f) for f in files], jobs=jobs):
         name = Path(rec["source"]["file"]).name
         predicted.setdefault(name, rec)
     score(gold, predicted, verbose=verbose)
+    if theme_gold is not None:
+        print()
+        print(f"Theme labels: {theme_labels}")
+        score_themes(theme_gold, predicted, verbose=verbose)
     if sanity:
         print()
         everything = sorted(

@@ -179,6 +179,14 @@ GRADE_RE = re.compile(
 )
 
 
+def grade_words(text: str) -> str:
+    """The grade as printed, read as a grade: "requires  improvement" -> "Requires improvement";
+    a sentence's verb "require improvement to be good" -> "Requires improvement to be good"."""
+    words = re.sub(r"\s+", " ", text).strip(" .")
+    words = re.sub(r"(?i)^require\b", "requires", words)
+    return words[:1].upper() + words[1:].lower()
+
+
 def grade_key(text: str) -> str:
     t = text.lower()
     if t.startswith("require"):

@@ -69,6 +69,8 @@ def _rows(
         if rows and re.fullmatch(r"(?i)to be good\.?", text) and not pending:
             # "Requires improvement" / "to be good" wrapped in a narrow grade column
             if rows[-1].grade == "requires_improvement":
+                if not rows[-1].grade_printed.endswith("to be good"):
+                    rows[-1].grade_printed += " to be good"
                 used.add(i - 1)
                 continue
         if ROW_START.match(text) or (
@@ -92,7 +94,7 @@ def _rows(
                 and (key not in seen or key == "other")
             ):
                 grade = fields.grade_key(re.sub(r"\s+", " ", m["grade"]))
-                rows.append(Judgement(printed=label, key=key, grade=grade))
+                rows.append(Judgement(label, key, grade, fields.grade_words(m["grade"])))
                 used.update(k for k, _ in pending)
                 used.add(i - 1)
                 seen.add(key)
@@ -142,5 +144,6 @@ def _lscb_judgement(layout: Layout, after: int) -> tuple[Judgement, frozenset[in
         label = joined[: m.start()].strip(" :")
         if len(label) > 110 or re.search(r"\b(?:of|for|to|the|be)$", label):
             continue
-        return Judgement(label, "lscb", fields.grade_key(m["grade"])), frozenset(used)
+        grade = fields.grade_key(m["grade"])
+        return Judgement(label, "lscb", grade, fields.grade_words(m["grade"])), frozenset(used)
     return None

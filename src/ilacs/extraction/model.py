@@ -46,6 +46,7 @@ ERROR_CODES = (
     "no_text_layer",
     "not_an_inspection_report",
     "too_large",
+    "too_many_pages",
     "unsupported_format",
     "timeout",
     "unreadable",
@@ -77,6 +78,9 @@ class Judgement:
     printed: str
     key: str
     grade: str
+    # The grade's own words as printed ("Requires improvement" for a SIF sub-judgement, "Requires
+    # improvement to be good" for a main one), first letter capital. `grade` is the key.
+    grade_printed: str = ""
 
 
 @dataclass
@@ -88,6 +92,8 @@ class Recommendation:
     # framework)" -> framework_reference "outcome 1, national framework", framework_outcome 1
     framework_reference: str | None = None
     framework_outcome: int | None = None
+    # improvement themes (themes.py): one to three keys, the chief first
+    themes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -96,6 +102,7 @@ class Paragraph:
     number: int
     text: str
     page: int | None
+    themes: list[str] = field(default_factory=list)  # none when no theme stands out
 
 
 @dataclass

@@ -46,6 +46,8 @@ def render_text(rec: dict[str, Any]) -> str:
         for r in items:
             page = f" (p.{r['page']})" if r.get("page") else ""
             out.append(f"    {r['number']}. {r['text']}{page}")
+            if r.get("themes"):
+                out.append(f"       themes: {', '.join(r['themes'])}")
         if not items:
             out.append("    (none)")
     paras = rec.get("paragraphs") or []

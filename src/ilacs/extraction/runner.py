@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
@@ -17,6 +18,7 @@ from typing import Any
 
 from .documents import DEFAULT_MAX_BYTES
 from .model import ExtractionError, Source
+from .themes import prepare as prepare_themes
 
 DEFAULT_MEMORY_LIMIT = 2 * 1024**3
 
@@ -82,6 +84,7 @@ def extract_many(
     if not todo:
         return
     ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
+    prepare_themes()  # forked workers inherit the built tables
     slots = [_Slot(ctx, max_bytes, memory_limit) for _ in range(max(1, min(jobs, len(todo))))]
     results: dict[int, list[dict[str, Any]]] = {}
     next_out = 0
@@ -148,7 +151,9 @@ def extract_bytes_guarded(
 
     name = Path(filename).name or "upload"
     with tempfile.TemporaryDirectory(prefix="ilacs-upload-") as folder:
-        path = Path(folder) / name
+        # Not the sender's name: it may be longer than the file system allows (255 bytes, and a
+        # non-ASCII character takes several). Only its suffix matters to the reader (".pdf").
+        path = Path(folder) / ("upload" + _safe_suffix(name))
         path.write_bytes(data)
         records = list(
             extract_many(
@@ -158,3 +163,9 @@ def extract_bytes_guarded(
     for record in records:
         record["source"]["file"] = name
     return records
+
+
+def _safe_suffix(name: str) -> str:
+    """ ".pdf" for "Report.PDF"; "" when the name has no short plain suffix."""
+    suffix = Path(name).suffix.lower()
+    return suffix if re.fullmatch(r"\.[a-z0-9]{1,8}", suffix) else ""

@@ -3,10 +3,13 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 
+from ilacs.forms import GovUKForm
+from ilacs.units import mb_to_bytes
+
 ACCEPTED = ".pdf,.docx,.html,.htm,.txt"
 
 
-class UploadReportForm(forms.Form):
+class UploadReportForm(GovUKForm):
     report = forms.FileField(
         label="Upload an Ofsted report",
         error_messages={
@@ -30,6 +33,16 @@ class UploadReportForm(forms.Form):
 
     def clean_report(self):
         report = self.cleaned_data["report"]
-        if report.size > settings.ILACS_MAX_UPLOAD_MB * 1024 * 1024:
+        if report.size > mb_to_bytes(settings.ILACS_MAX_UPLOAD_MB):
             raise forms.ValidationError(self.too_large_message())
         return report
+
+
+class WithdrawReportForm(GovUKForm):
+    reason = forms.CharField(
+        label="Why is it being withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, “Another council's report, uploaded by mistake”. Kept with the "
+        "report, with your name.",
+        error_messages={"required": "Enter why the report is being withdrawn"},
+    )

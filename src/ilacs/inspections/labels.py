@@ -5,6 +5,10 @@ Plain Python, no database, so it is tested on its own.
 
 from __future__ import annotations
 
+import re
+
+from ilacs.extraction.documents import MAX_PAGES
+
 GRADE_NAMES = {
     "outstanding": "Outstanding",
     "good": "Good",
@@ -89,6 +93,10 @@ ERROR_MESSAGES = {
         "services. Check you chose the right file."
     ),
     "too_large": "The file is too large. Reports must be smaller than {max_mb} MB.",
+    "too_many_pages": (
+        "The file has too many pages. Reports must have {max_pages} pages or fewer: check you "
+        "chose the right file."
+    ),
     "unsupported_format": (
         "This type of file cannot be read. Upload a PDF, Word (.docx), web page (.html) or text "
         "file."
@@ -111,6 +119,23 @@ def grade_name(grade: str | None) -> str:
     return GRADE_NAMES.get(grade, grade.replace("_", " ").capitalize())
 
 
+def judgement_name(printed: str, key: str) -> str:
+    """A judgement's name from its printed row label. SIF reports print the LSCB's judgement as a
+    sentence ("The Local Safeguarding Children Board is good"): its name is the subject."""
+    name = re.sub(r"\s+(?:is|are)$", "", printed.strip(), flags=re.I).strip()
+    return name or JUDGEMENT_KEY_NAMES.get(key, key)
+
+
+def framework_label(reference: str | None) -> str:
+    """ "outcome 1, national framework" -> "National framework outcome 1"; "Enabler: the workforce
+    is equipped and effective, National Framework" -> "National framework enabler: the workforce
+    is equipped and effective"."""
+    cited = re.sub(r"(?i),?\s*national framework\s*$", "", (reference or "").strip()).strip()
+    if not cited:
+        return "National framework" if reference else ""
+    return f"National framework {cited[:1].lower()}{cited[1:]}"
+
+
 def grade_tag_class(grade: str | None) -> str:
     return GRADE_TAG_CLASSES.get(grade or "", "govuk-tag--grey")
 
@@ -129,7 +154,10 @@ def error_message(code: str, *, max_mb: float | None = None) -> str:
     template = ERROR_MESSAGES.get(
         code, "The file could not be read. Check it is an Ofsted report and try again."
     )
-    return template.format(max_mb=_number(max_mb) if max_mb is not None else "the allowed")
+    return template.format(
+        max_mb=_number(max_mb) if max_mb is not None else "the allowed",
+        max_pages=f"{MAX_PAGES:,}",
+    )
 
 
 def _number(value: float) -> str:

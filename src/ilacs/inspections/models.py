@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -14,10 +17,29 @@ def _choices(keys: tuple[str, ...], names: dict[str, str]) -> list[tuple[str, st
     return [(key, names.get(key, key)) for key in keys]
 
 
+# What a stored report is served as, by the format the reader found in its content (never by the
+# name it was sent under: "r.exe" holding a PDF is a PDF).
+FORMAT_CONTENT_TYPES = {
+    "pdf": ("application/pdf", ".pdf"),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".docx",
+    ),
+    "html": ("text/html; charset=utf-8", ".html"),
+    "text": ("text/plain; charset=utf-8", ".txt"),
+}
+
+
+def format_suffix(file_format: str) -> str:
+    """ ".pdf" for a PDF; "" for a format ilacs does not serve by type."""
+    return FORMAT_CONTENT_TYPES.get(file_format, ("", ""))[1]
+
+
 def source_upload_to(instance: Inspection, filename: str) -> str:
-    """Content-addressed: the same file is stored once, whatever it was called."""
-    suffix = ""
-    if "." in filename:
+    """Content-addressed: the same file is stored once, whatever it was called. The suffix comes
+    from the format found in the content, when known, not from the sender's file name."""
+    suffix = format_suffix(instance.format)
+    if not suffix and "." in filename:
         suffix = "." + filename.rsplit(".", 1)[1].lower()[:10]
     return f"inspections/{instance.sha256[:2]}/{instance.sha256}{suffix}"
 
@@ -56,12 +78,23 @@ class Inspection(models.Model):
 
     ingested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,  # people who wrote anything are deactivated, not deleted
         null=True,
         blank=True,
         related_name="+",
     )
     ingested_at = models.DateTimeField(auto_now_add=True)
+    # Withdrawn (uploaded by mistake): kept with who and why, left out of pages and lists.
+    # Uploading the same report again brings it back.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawn_reason = models.TextField(blank=True)
 
     class Meta:
         ordering = ["local_authority__name", "-inspection_start", "-pk"]
@@ -115,6 +148,28 @@ class Inspection(models.Model):
     def heading(self) -> str:
         return labels.report_heading(self.report_type, self.local_authority.name)
 
+    @property
+    def short_type_label(self) -> str:
+        """ "ILACS inspection", "SIF inspection"."""
+        return labels.REPORT_TYPE_SHORT_NAMES.get(self.report_type, self.report_type)
+
+    @property
+    def download_content_type(self) -> str:
+        return FORMAT_CONTENT_TYPES.get(self.format, ("application/octet-stream", ""))[0]
+
+    @property
+    def download_filename(self) -> str:
+        """The name the file was sent under, made safe (no path, quotes or control characters,
+        at most 100 characters) and ending in the suffix of its real format: "r.exe" holding a
+        PDF downloads as "r.pdf"."""
+        stem = Path(self.source_filename).stem if "." in self.source_filename else ""
+        stem = stem or self.source_filename
+        stem = re.sub(r"[^\w .,()-]+", "_", stem).strip(" ._")[:100] or "report"
+        suffix = format_suffix(self.format)
+        if suffix and stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)] or "report"
+        return stem + suffix
+
 
 class Judgement(models.Model):
     """A graded judgement as printed in the report's judgement table."""
@@ -125,17 +180,30 @@ class Judgement(models.Model):
         max_length=40, choices=_choices(JUDGEMENT_KEYS, labels.JUDGEMENT_KEY_NAMES)
     )
     grade = models.CharField(max_length=30, choices=_choices(GRADES, labels.GRADE_NAMES))
+    # The grade's words as the report prints them: a SIF report's "Requires improvement".
+    grade_printed = models.CharField(max_length=60, blank=True)
     order = models.PositiveSmallIntegerField()
 
     class Meta:
         ordering = ["inspection", "order"]
 
     def __str__(self) -> str:
-        return f"{self.printed}: {self.grade_label}"
+        return f"{self.name}: {self.grade_as_printed}"
+
+    @property
+    def name(self) -> str:
+        """The row label as printed, read as a name (without a sentence's trailing "is")."""
+        return labels.judgement_name(self.printed, self.key)
 
     @property
     def grade_label(self) -> str:
         return labels.grade_name(self.grade)
+
+    @property
+    def grade_as_printed(self) -> str:
+        """ "Requires improvement" where the report prints that; the full grade name for reports
+        added before the printed words were kept."""
+        return self.grade_printed or self.grade_label
 
     @property
     def grade_tag_class(self) -> str:
@@ -172,6 +240,12 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:60]}"
+
+    @property
+    def framework_label(self) -> str:
+        """ "National framework outcome 4", "National framework enabler 2": the part of the
+        national framework a 2026 item cites, or ""."""
+        return labels.framework_label(self.framework_reference)
 
 
 class Paragraph(models.Model):

@@ -22,9 +22,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from ilacs.accounts import permissions
 from ilacs.inspections import labels
@@ -37,6 +39,7 @@ from ilacs.inspections.models import (
 )
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.localauthorities.services import local_authority_index
+from ilacs.units import mb_to_bytes
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +114,7 @@ def default_extractor(data: bytes, filename: str) -> list[dict[str, Any]]:
 
 
 def max_upload_bytes() -> int:
-    return int(settings.ILACS_MAX_UPLOAD_MB * 1024 * 1024)
+    return mb_to_bytes(settings.ILACS_MAX_UPLOAD_MB)
 
 
 def source_key(sha256: str, source: dict[str, Any]) -> str:
@@ -227,13 +230,52 @@ def ingest_file(
 
 
 def _already_held(sha256: str, user: Any) -> list[Inspection]:
-    """Inspections already made from this very file, if the user may see all of them."""
+    """Inspections already made from this very file, if the user may see all of them. Any that
+    were withdrawn come back, when the user may add reports for their councils."""
     held = list(Inspection.objects.filter(sha256=sha256).select_related("local_authority"))
     if user is not None and not all(permissions.can_view(user, i.local_authority) for i in held):
         # Say nothing about what another council holds: carry on as for a new file, which
         # ends in "this report is about X" for a report the user may not add.
         return []
+    withdrawn = [i for i in held if i.withdrawn_at is not None]
+    if withdrawn and (
+        user is None or all(permissions.can_upload_report(user, i.local_authority) for i in held)
+    ):
+        Inspection.objects.filter(pk__in=[i.pk for i in withdrawn]).update(
+            withdrawn_at=None, withdrawn_by=None, withdrawn_reason=""
+        )
+        for inspection in withdrawn:
+            inspection.withdrawn_at, inspection.withdrawn_by_id = None, None
+            inspection.withdrawn_reason = ""
     return held
+
+
+class WithdrawError(ValueError):
+    """An inspection that cannot be withdrawn, with the reason in plain words."""
+
+
+def withdraw_inspection(inspection: Inspection, *, user: Any, reason: str) -> Inspection:
+    """Withdraw an inspection uploaded by mistake (editors and admins of its council): it leaves
+    the council's pages and lists, and is kept with who withdrew it, when and why. One with an
+    improvement plan is refused: the plan answers it."""
+    if not permissions.can_upload_report(user, inspection.local_authority):
+        raise PermissionDenied("You cannot withdraw this council's reports.")
+    reason = reason.strip()
+    if not reason:
+        raise WithdrawError("Enter why the report is being withdrawn")
+    with transaction.atomic():
+        current = Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
+        if current is None or current.withdrawn_at is not None:
+            raise WithdrawError("This report has already been withdrawn")
+        if hasattr(current, "improvement_plan"):  # (the plans app's one-to-one, if any)
+            raise WithdrawError(
+                "This report has an improvement plan, so it cannot be withdrawn: the plan "
+                "answers it"
+            )
+        current.withdrawn_at, current.withdrawn_by = timezone.now(), user
+        current.withdrawn_reason = reason
+        current.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawn_reason"])
+    return current
 
 
 def _check_record(
@@ -256,11 +298,7 @@ def _check_record(
             "Check the file is an inspection of an English council's children's services.",
         ), None
     if expected is not None and la.pk != expected.pk:
-        return _error(
-            "wrong_local_authority",
-            f"This report is about {la.name}, not {expected.name}. "
-            f"Add it from {la.name}'s page instead.",
-        ), None
+        return _error("wrong_local_authority", _wrong_council_message(la, expected, user)), None
     if user is not None and not permissions.can_upload_report(user, la):
         return _error("not_permitted", f"You cannot add inspection reports for {la.name}."), None
     try:
@@ -273,6 +311,17 @@ def _check_record(
             f"{type(exc).__name__}: {exc}",
         ), None
     return None, la
+
+
+def _wrong_council_message(la: LocalAuthority, expected: LocalAuthority, user: Any) -> str:
+    """Tell the person what they themselves can do with a report about another council."""
+    first = f"This report is about {la.name}, not {expected.name}."
+    if user is None or permissions.can_upload_report(user, la):
+        return f"{first} Add it from {la.name}'s page instead."
+    return (
+        f"{first} Only {la.name}'s editors and admins can add it: send it to one of them, or ask "
+        "your ilacs service administrator to add it."
+    )
 
 
 def _date(value: Any) -> dt.date | None:
@@ -329,9 +378,10 @@ def _fields(record: dict[str, Any], sha256: str) -> dict[str, Any]:
     }
 
 
-def _store(data: bytes, filename: str, sha256: str) -> tuple[str, bool]:
-    """Save the file once under a name made from its sha256. Returns (name, newly saved)."""
-    probe = Inspection(sha256=sha256)
+def _store(data: bytes, filename: str, sha256: str, file_format: str) -> tuple[str, bool]:
+    """Save the file once under a name made from its sha256 and the format found in it.
+    Returns (name, newly saved)."""
+    probe = Inspection(sha256=sha256, format=file_format)
     name = source_upload_to(probe, filename)
     if default_storage.exists(name):
         return name, False
@@ -348,7 +398,8 @@ def _save(
     stored_name, newly_saved = None, False
     try:
         with transaction.atomic():
-            stored_name, newly_saved = _store(data, filename, sha256)
+            file_format = str(plans[0][0]["source"].get("format") or "") if plans else ""
+            stored_name, newly_saved = _store(data, filename, sha256, file_format)
             outcomes = [
                 _create(record, la, stored_name, filename, sha256, len(data), user)
                 for record, la in plans
@@ -357,6 +408,10 @@ def _save(
         if newly_saved and stored_name:
             default_storage.delete(stored_name)
         raise
+    if stored_name and not default_storage.exists(stored_name):
+        # Another upload of the same file stored it, then failed and removed it (or the last
+        # inspection using it was deleted) while this one was saving: store it again.
+        default_storage.save(stored_name, ContentFile(data))
     return outcomes
 
 
@@ -388,6 +443,7 @@ def _create(
             printed=_clip(j["printed"], Judgement, "printed"),
             key=j["key"],
             grade=j["grade"],
+            grade_printed=_clip(j.get("grade_printed"), Judgement, "grade_printed"),
             order=order,
         )
         for order, j in enumerate(record.get("judgements") or [], start=1)

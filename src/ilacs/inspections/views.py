@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import mimetypes
 from itertools import groupby
 
 from django.contrib import messages
@@ -12,8 +11,10 @@ from django.views.decorators.http import require_http_methods
 
 from ilacs.accounts import permissions
 from ilacs.accounts.permissions import Action
+from ilacs.audit.models import ReadKind
+from ilacs.audit.services import record_read
 from ilacs.inspections import services
-from ilacs.inspections.forms import ACCEPTED, UploadReportForm
+from ilacs.inspections.forms import ACCEPTED, UploadReportForm, WithdrawReportForm
 from ilacs.inspections.models import Inspection
 from ilacs.inspections.uploads import SizeLimitUploadHandler
 
@@ -31,6 +32,10 @@ def _inspection_for(request: HttpRequest, slug: str, pk: int) -> Inspection:
 @login_required
 def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     inspection = _inspection_for(request, slug, pk)
+    if inspection.withdrawn_at is not None:
+        # Left out of the council's pages; its address says what happened.
+        context = {"inspection": inspection, "la": inspection.local_authority}
+        return render(request, "inspections/withdrawn.html", context)
     recommendations = list(inspection.recommendations.all())
     paragraphs = list(inspection.paragraphs.all())
     sections = [
@@ -47,6 +52,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "paragraph_count": len(paragraphs),
         "plan": getattr(inspection, "improvement_plan", None),
         "can_edit_plan": permissions.can_edit_plan(request.user, inspection.local_authority),
+        "can_upload": permissions.can_upload_report(request.user, inspection.local_authority),
     }
     return render(request, "inspections/detail.html", context)
 
@@ -60,14 +66,22 @@ def source(request: HttpRequest, slug: str, pk: int) -> FileResponse:
         handle = inspection.source_file.open("rb")
     except FileNotFoundError:
         raise Http404("The report file is missing") from None
-    content_type = mimetypes.guess_type(inspection.source_filename)[0]
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=inspection.source_filename,
-        content_type=content_type or "application/octet-stream",
+        filename=inspection.download_filename,
+        content_type=inspection.download_content_type,
+    )
+    record_read(
+        request,
+        inspection.local_authority,
+        ReadKind.REPORT_DOWNLOAD,
+        f"{inspection.download_filename} ({inspection.short_type_label}, {inspection.date_range})",
     )
     response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    # Should a browser ever show it (an uploaded web page), it runs nothing of this site's.
+    response["Content-Security-Policy"] = "sandbox"
     return response
 
 
@@ -108,3 +122,34 @@ def _upload(request: HttpRequest, slug: str) -> HttpResponse:
     context = {"la": la, "form": form, "accept": ACCEPTED}
     status = 400 if request.method == "POST" else 200
     return render(request, "inspections/upload.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Withdraw a report uploaded by mistake (editors and admins)."""
+    permissions.local_authority_for(request.user, slug, Action.UPLOAD_REPORT)
+    inspection = _inspection_for(request, slug, pk)
+    if inspection.withdrawn_at is not None:
+        return redirect(inspection)
+    form = WithdrawReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_inspection(inspection, user=request.user, **form.cleaned_data)
+        except services.WithdrawError as exc:
+            form.add_error("reason", str(exc))
+        else:
+            messages.success(
+                request,
+                f"The report {inspection.source_filename} has been withdrawn. It is listed "
+                "under Inspections, as withdrawn.",
+            )
+            return redirect(inspection.local_authority)
+    context = {
+        "inspection": inspection,
+        "la": inspection.local_authority,
+        "form": form,
+        "has_plan": hasattr(inspection, "improvement_plan"),
+    }
+    status = 400 if request.method == "POST" and form.errors else 200
+    return render(request, "inspections/withdraw.html", context, status=status)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from ilacs.localauthorities.matching import LocalAuthorityIndex
 from ilacs.localauthorities.models import LocalAuthority, StatisticalNeighbour
@@ -38,6 +38,17 @@ def create_fictional_local_authority(name: str, slug: str, **fields: object) -> 
         if not existing.is_fictional:
             raise ValueError(f"{existing.name} is a real council, not a fictional one")
         return existing
-    if match_local_authority(name) is not None:
+    matched = match_local_authority(name)
+    if matched is not None and matched.is_fictional and matched.slug == slug:
+        return matched  # made a moment ago by another `ilacs demo`
+    if matched is not None:
         raise ValueError(f"{name} is a real council's name: choose a fictional one")
-    return LocalAuthority.objects.create(name=name, slug=slug, is_fictional=True, **fields)
+    try:
+        with transaction.atomic():
+            return LocalAuthority.objects.create(name=name, slug=slug, is_fictional=True, **fields)
+    except IntegrityError:
+        # created by someone else a moment ago (two `ilacs demo` at once): the unique slug holds
+        existing = LocalAuthority.objects.filter(slug=slug, is_fictional=True).first()
+        if existing is None:
+            raise
+        return existing

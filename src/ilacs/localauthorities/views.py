@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -17,22 +19,23 @@ NEWEST_FIRST = F("inspection_start").desc(nulls_last=True)
 
 def _latest_inspections(las: list[LocalAuthority]) -> dict[int, Inspection]:
     latest: dict[int, Inspection] = {}
-    for inspection in Inspection.objects.filter(local_authority__in=las).order_by(
-        "local_authority_id", NEWEST_FIRST, "-pk"
-    ):
+    for inspection in Inspection.objects.filter(
+        local_authority__in=las, withdrawn_at__isnull=True
+    ).order_by("local_authority_id", NEWEST_FIRST, "-pk"):
         latest.setdefault(inspection.local_authority_id, inspection)
     return latest
 
 
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    """The local authorities the user belongs to, with their latest inspection."""
+def council_rows(user: Any) -> list[tuple[Membership, Inspection | None]]:
+    """The local authorities the user belongs to, each with its latest inspection (for the
+    first page, ilacs.views.home)."""
     memberships = list(
-        Membership.objects.filter(user=request.user).select_related("local_authority")
+        Membership.objects.filter(user=user)
+        .select_related("local_authority")
+        .order_by("local_authority__name")
     )
     latest = _latest_inspections([m.local_authority for m in memberships])
-    rows = [(m, latest.get(m.local_authority_id)) for m in memberships]
-    return render(request, "localauthorities/home.html", {"rows": rows})
+    return [(m, latest.get(m.local_authority_id)) for m in memberships]
 
 
 @login_required
@@ -55,8 +58,14 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         Prefetch("replaced_by", queryset=LocalAuthority.objects.order_by("name")),
         Prefetch("predecessors", queryset=LocalAuthority.objects.order_by("name")),
     ).get(pk=la.pk)
+    withdrawn = list(
+        la.inspections.filter(withdrawn_at__isnull=False)
+        .select_related("withdrawn_by")
+        .order_by("-withdrawn_at")
+    )
     inspections = list(
-        la.inspections.order_by(NEWEST_FIRST, "-pk")
+        la.inspections.filter(withdrawn_at__isnull=True)
+        .order_by(NEWEST_FIRST, "-pk")
         .select_related("improvement_plan")
         .prefetch_related("judgements")
     )
@@ -67,6 +76,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "la": la,
         "inspections": inspections,
+        "withdrawn": withdrawn,
         "neighbours": neighbours,
         "predecessors": [
             (previous, permissions.can_view(request.user, previous))
@@ -75,5 +85,6 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "role": permissions.role_for(request.user, la),
         "can_upload": permissions.can_upload_report(request.user, la),
         "can_edit_plan": permissions.can_edit_plan(request.user, la),
+        "can_manage_members": permissions.can_manage_members(request.user, la),
     }
     return render(request, "localauthorities/detail.html", context)

@@ -133,6 +133,13 @@ def add_plan_parser(sub: argparse._SubParsersAction, setup: Callable[[], None]) 
     c.add_argument("action", type=int, metavar="ACTION_NUMBER")
     c.add_argument("milestone", type=int, metavar="MILESTONE_ID")
     c.add_argument("--undo", action="store_true", help="mark it not done")
+    c.add_argument(
+        "--on",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the day it was done (default today; never in the future); for a milestone "
+        "already done, corrects that day",
+    )
 
     c = command("post-update", "post a progress update on an action", writes=True)
     c.add_argument("plan", type=int, metavar="PLAN_ID")

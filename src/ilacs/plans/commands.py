@@ -212,6 +212,7 @@ def _dashboard_json(plan: Any, board: Any) -> dict[str, Any]:
             "rag": r.rag.rag.value,
             "rag_text": r.rag.text,
             "rag_reason": r.rag.reason,
+            "rag_to_review": r.rag.to_review,
             "latest_update": r.latest_update_date.isoformat() if r.latest_update_date else None,
         }
 
@@ -226,6 +227,7 @@ def _dashboard_json(plan: Any, board: Any) -> dict[str, Any]:
         "overdue": [row(r) for r in board.overdue],
         "due_soon": [row(r) for r in board.due_soon],
         "not_updated": [row(r) for r in board.not_updated],
+        "to_review": [row(r) for r in board.to_review],
         "recommendations_without_action": [
             {"number": r.number, "text": r.text} for r in board.requirements_without_action
         ],
@@ -340,8 +342,13 @@ def _milestone_done(args: argparse.Namespace, out: TextIO) -> int:
     if milestone is None:
         raise CommandError(f"Action {action.number} has no milestone {args.milestone}.", 2)
     milestone.action = action
-    services.update_milestone(milestone, user=user, done=not args.undo)
-    out.write(f"Milestone {milestone.pk} is {'not done' if args.undo else 'done'}\n")
+    if args.undo and args.on:
+        raise CommandError("Give --on only when marking a milestone done.")
+    milestone = services.update_milestone(milestone, user=user, done=not args.undo, done_on=args.on)
+    if args.undo:
+        out.write(f"Milestone {milestone.pk} is not done\n")
+    else:
+        out.write(f"Milestone {milestone.pk} is done (on {milestone.done_on.isoformat()})\n")
     return 0
 
 

@@ -81,7 +81,7 @@ class GovUKDateField(forms.MultiValueField):
             )
         try:
             return dt.date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: a day or month too big for C
             raise forms.ValidationError(f"{name} must be a real date", code="invalid") from None
 
     def compress(self, data_list: list[Any]) -> Any:  # clean() does the work

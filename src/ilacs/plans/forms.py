@@ -9,6 +9,10 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from ilacs.accounts import permissions
+from ilacs.accounts.models import Role
+from ilacs.forms import GovUKForm
+from ilacs.inspections.models import Inspection
 from ilacs.plans.formfields import GovUKDateField
 from ilacs.plans.models import (
     ActionStatus,
@@ -19,6 +23,7 @@ from ilacs.plans.models import (
     Theme,
     person_name,
 )
+from ilacs.plans.services import publication_date_problem
 
 
 def members_of(la: Any) -> Any:
@@ -28,6 +33,19 @@ def members_of(la: Any) -> Any:
         .objects.filter(memberships__local_authority=la, is_active=True)
         .order_by("first_name", "last_name", "username")
         .distinct()
+    )
+
+
+def possible_leads(la: Any) -> Any:
+    """Members who may lead an action: leads post progress updates, so contributors, editors
+    and admins (not viewers)."""
+    return members_of(la).filter(
+        memberships__local_authority=la,
+        memberships__role__in=[
+            role
+            for role in Role
+            if permissions.role_allows(role, permissions.Action.POST_UPDATE_OWN)
+        ],
     )
 
 
@@ -41,7 +59,7 @@ class RequirementChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.number}. {obj.text}"
 
 
-class CreatePlanForm(forms.Form):
+class CreatePlanForm(GovUKForm):
     report_published = GovUKDateField(
         label="Date the report was published",
         help_text="The report does not print this date. You can find it on the report's page "
@@ -49,8 +67,19 @@ class CreatePlanForm(forms.Form):
         error_messages={"required": "Enter the date the report was published"},
     )
 
+    def __init__(self, *args: Any, inspection: Inspection, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.inspection = inspection
 
-class PlanForm(forms.Form):
+    def clean_report_published(self) -> dt.date:
+        published = self.cleaned_data["report_published"]
+        problem = publication_date_problem(self.inspection, published)
+        if problem:
+            raise forms.ValidationError(problem)
+        return published
+
+
+class PlanForm(GovUKForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(
         label="Title", max_length=200, error_messages={"required": "Enter the plan's title"}
@@ -83,10 +112,19 @@ class PlanForm(forms.Form):
 
     def __init__(self, *args: Any, plan: ImprovementPlan, **kwargs: Any):
         super().__init__(*args, **kwargs)
+        self.plan = plan
         self.fields["owner"].queryset = members_of(plan.local_authority)
 
+    def clean_report_published(self) -> dt.date:
+        published = self.cleaned_data["report_published"]
+        if published != self.plan.report_published:
+            problem = publication_date_problem(self.plan.inspection, published)
+            if problem:
+                raise forms.ValidationError(problem)
+        return published
 
-class ThemeForm(forms.Form):
+
+class ThemeForm(GovUKForm):
     name = forms.CharField(
         label="Theme", max_length=120, error_messages={"required": "Enter the theme's name"}
     )
@@ -98,7 +136,7 @@ class ThemeForm(forms.Form):
     )
 
 
-class RequirementForm(forms.Form):
+class RequirementForm(GovUKForm):
     text = forms.CharField(
         label="What needs to improve",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -107,7 +145,7 @@ class RequirementForm(forms.Form):
     )
 
 
-class ActionForm(forms.Form):
+class ActionForm(GovUKForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     title = forms.CharField(
         label="Title",
@@ -128,6 +166,7 @@ class ActionForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Select all that apply.",
+        error_messages={"invalid_choice": "Select recommendations of this plan from the list"},
     )
     theme = forms.ModelChoiceField(
         label="Theme", queryset=None, required=False, empty_label="No theme"
@@ -137,8 +176,13 @@ class ActionForm(forms.Form):
         queryset=None,
         required=False,
         empty_label="Choose a member of the council",
-        help_text="A member of the council who leads the action. Leads can post progress "
-        "updates on it.",
+        help_text="A member of the council who leads the action: they can post progress "
+        "updates on it. Only contributors, editors and admins are listed, as viewers cannot post "
+        "updates: for anyone else, enter their role below.",
+        error_messages={
+            "invalid_choice": "Choose a lead who can post progress updates: a contributor, "
+            "editor or admin of the council"
+        },
     )
     lead_role = forms.CharField(
         label="Lead's role",
@@ -167,7 +211,7 @@ class ActionForm(forms.Form):
         self.plan = plan
         self.fields["requirements"].queryset = plan.requirements.order_by("number")
         self.fields["theme"].queryset = Theme.objects.filter(plan=plan).order_by("order", "pk")
-        self.fields["lead_user"].queryset = members_of(plan.local_authority)
+        self.fields["lead_user"].queryset = possible_leads(plan.local_authority)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -182,7 +226,7 @@ class ActionForm(forms.Form):
         return data
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(GovUKForm):
     title = forms.CharField(
         label="Milestone",
         max_length=300,
@@ -191,9 +235,20 @@ class MilestoneForm(forms.Form):
     )
     due_date = GovUKDateField(label="Due date", required=False, help_text="For example, 31 3 2025")
     done = forms.BooleanField(label="This milestone is done", required=False)
+    done_on = GovUKDateField(
+        label="Date it was done",
+        required=False,
+        help_text="Only when it is done. Leave it empty for today. For example, 14 5 2025",
+    )
+
+    def clean_done_on(self) -> dt.date | None:
+        done_on = self.cleaned_data.get("done_on")
+        if done_on is not None and done_on > timezone.localdate():
+            raise forms.ValidationError("Date it was done must be today or in the past")
+        return done_on
 
 
-class UpdateForm(forms.Form):
+class UpdateForm(GovUKForm):
     date = GovUKDateField(
         label="Date of this update",
         help_text="The date the progress is described at. For example, 30 4 2025",
@@ -220,7 +275,10 @@ class UpdateForm(forms.Form):
             (JudgedRag.RED, "Red: will not be met without help"),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select red, amber or green"},
+        error_messages={
+            "required": "Select red, amber or green",
+            "invalid_choice": "Select red, amber or green",
+        },
     )
     evidence = forms.CharField(
         label="Evidence (optional)",
@@ -230,7 +288,18 @@ class UpdateForm(forms.Form):
     )
 
 
-class OverrideForm(forms.Form):
+class WithdrawForm(GovUKForm):
+    """Why something added by mistake is being withdrawn: kept with it, for everyone to read."""
+
+    reason = forms.CharField(
+        label="Why is it being withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, “Added twice by mistake”. Kept in the history with your name.",
+        error_messages={"required": "Enter why it is being withdrawn"},
+    )
+
+
+class OverrideForm(GovUKForm):
     rag = forms.ChoiceField(
         label="RAG",
         choices=[
@@ -239,7 +308,10 @@ class OverrideForm(forms.Form):
             (JudgedRag.GREEN, "Green"),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Select red, amber or green"},
+        error_messages={
+            "required": "Select red, amber or green",
+            "invalid_choice": "Select red, amber or green",
+        },
     )
     reason = forms.CharField(
         label="Reason",
@@ -249,7 +321,7 @@ class OverrideForm(forms.Form):
     )
 
 
-class DashboardForm(forms.Form):
+class DashboardForm(GovUKForm):
     """GET filters. Invalid values are ignored rather than shown as errors."""
 
     q = forms.CharField(label="Search", required=False, max_length=200)
@@ -260,6 +332,10 @@ class DashboardForm(forms.Form):
     )
     rag = forms.ChoiceField(label="RAG", required=False)
     status = forms.ChoiceField(label="Status", required=False)
+    review = forms.BooleanField(
+        label="Only RAGs set by hand that a later progress update judges worse (to review)",
+        required=False,
+    )
     since = GovUKDateField(
         label="Not updated since",
         required=False,

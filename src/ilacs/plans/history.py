@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import Lag
 from django.utils import timezone
 
 from ilacs.dates import format_date
@@ -38,7 +41,16 @@ from ilacs.plans.models import (
 MERGE_SECONDS = 5
 
 # Fields never shown: bookkeeping.
-HIDDEN = {"id", "version", "created_at", "updated_at", "created_by", "updated_by", "plan"}
+HIDDEN = {"id", "version", "created_at", "updated_at", "created_by", "updated_by", "plan",
+          "corrected_at", "corrected_by", "withdrawn_at", "withdrawn_by"}  # fmt: skip
+
+
+def _withdrawal(changes: list[FieldChange]) -> FieldChange | None:
+    """The change that withdrew something (its reason given where there was none)."""
+    for change in changes:
+        if change.label == "Withdrawn reason" and change.old in ("", "none") and change.new:
+            return FieldChange("Reason", "", change.new)
+    return None
 
 
 @dataclass
@@ -68,6 +80,8 @@ class Names:
         self.users: dict[int, str] = {}
         self.themes: dict[int, str] = {}
         self.requirements: dict[int, str] = {}
+        self.recommendations: dict[int, str] = {}
+        self.actions: dict[int, str] = {}
 
     def load(self, records: Iterable[Any]) -> Names:
         user_ids: set[int] = set()
@@ -88,10 +102,36 @@ class Names:
         if missing:
             for row in Theme.history.filter(id__in=missing).order_by("history_date"):
                 self.themes[row.id] = row.name
-        self.requirements = {
-            r.pk: r.label for r in Requirement.objects.filter(plan=self.plan).order_by("number")
+        requirements = list(Requirement.objects.filter(plan=self.plan).order_by("number"))
+        self.requirements = {r.pk: r.label for r in requirements}
+        self.recommendations = {
+            r.recommendation_id: f"Recommendation {r.number} of the report"
+            for r in requirements
+            if r.recommendation_id
         }
+        action_ids = {getattr(record, "action_id", None) for record in records} - {None}
+        if action_ids:
+            self.actions.update(
+                (pk, f"Action {number}: {title}")
+                for pk, number, title in Action.all_objects.filter(pk__in=action_ids).values_list(
+                    "pk", "number", "title"
+                )
+            )
         return self
+
+    def related(self, name: str, value: Any) -> str:
+        """A related object named in words, never its database id."""
+        if name == "action":
+            return self.actions.get(value, "a removed action")
+        if name == "recommendation":
+            return self.recommendations.get(value, "a recommendation of the report")
+        if name == "local_authority":
+            return self.plan.local_authority.name
+        if name == "inspection":
+            return f"Inspection, {self.plan.inspection.date_range}"
+        if name == "plan":
+            return self.plan.title
+        return "another record"
 
     def user(self, pk: int | None) -> str:
         if not pk:
@@ -125,6 +165,12 @@ def _display(model: type[models.Model], name: str, value: Any, names: Names) -> 
         return _choice_label(JudgedRag.choices, value)
     if name == "done":
         return "done" if value else "not done"
+    try:
+        related = isinstance(model._meta.get_field(name), models.ForeignKey)
+    except FieldDoesNotExist:
+        related = False
+    if related:
+        return names.related(name, value)
     if isinstance(value, dt.datetime):
         return format_date(timezone.localtime(value).date())
     if isinstance(value, dt.date):
@@ -213,6 +259,8 @@ def _group(records: list[Any]) -> list[list[Any]]:
                 last.id == record.id
                 and last.history_user_id == record.history_user_id
                 and record.history_type != "-"
+                # a withdrawal is always its own entry, however soon after the last change
+                and not (getattr(record, "withdrawn_at", None) and not last.withdrawn_at)
                 and (record.history_date - last.history_date).total_seconds() <= MERGE_SECONDS
             )
             if same:
@@ -227,14 +275,17 @@ def _object_entries(
     records: list[Any],
     names: Names,
     describe: Any,
+    before: dict[int, Any] | None = None,
 ) -> list[Entry]:
-    """Entries for the history rows of many objects of one model (rows oldest first)."""
+    """Entries for the history rows of many objects of one model (rows oldest first). `before`:
+    for an object whose older rows were left out, the row just before its first one here, to
+    compare that first change with."""
     by_object: dict[int, list[Any]] = {}
     for record in records:
         by_object.setdefault(record.id, []).append(record)
     entries: list[Entry] = []
-    for rows in by_object.values():
-        previous = None
+    for object_id, rows in by_object.items():
+        previous = (before or {}).get(object_id)
         for group in _group(rows):
             first, last = group[0], group[-1]
             if first.history_type == "-":
@@ -252,7 +303,7 @@ def _object_entries(
                 continue
             entry.when = last.history_date
             entry.who = _who(first, names)
-            entry.values_only = kind == "created"
+            entry.values_only = entry.values_only or kind == "created"
             entries.append(entry)
     return entries
 
@@ -269,6 +320,11 @@ def _describe_action(names: Names, action_urls: dict[int, tuple[str, str]]):
         if kind == "changed" and not changes:
             return None
         subject, url = action_urls.get(last.id, (f"Action {last.number}: {last.title}", ""))
+        withdrawal = _withdrawal(changes) if kind == "changed" else None
+        if withdrawal is not None:
+            return Entry(
+                first.history_date, "", "withdrew the action", [withdrawal], subject, url, True
+            )
         summary = {
             "created": "added the action",
             "changed": "changed the action",
@@ -303,9 +359,14 @@ def _describe_child(kind_name: str, names: Names, action_urls: dict[int, tuple[s
             elif kind == "deleted":
                 summary = f"removed the progress update dated {format_date(last.date)}"
             else:
-                if not changes:
+                withdrawal = _withdrawal(changes)
+                if withdrawal is not None:
+                    summary = f"withdrew the progress update dated {format_date(last.date)}"
+                    changes = [withdrawal]
+                elif not changes:
                     return None
-                summary = f"corrected the progress update dated {format_date(last.date)}"
+                else:
+                    summary = f"corrected the progress update dated {format_date(last.date)}"
         else:  # override
             rag = _display(RagOverride, "rag", last.rag, names)
             if kind == "created":
@@ -316,7 +377,8 @@ def _describe_child(kind_name: str, names: Names, action_urls: dict[int, tuple[s
                 changes = []
             else:
                 return None
-        return Entry(first.history_date, "", summary, changes, subject, url)
+        values_only = kind_name == "update" and summary.startswith("withdrew")
+        return Entry(first.history_date, "", summary, changes, subject, url, values_only)
 
     return describe
 
@@ -349,6 +411,32 @@ def action_history(action: Action) -> list[Entry]:
     return entries
 
 
+def _newest_rows(history: Any, limit: int) -> tuple[list[Any], dict[int, Any]]:
+    """The newest `limit` rows of a history queryset (oldest first), and for each object whose
+    first kept row is a change, the row before it (without it that change, perhaps the newest
+    of all, could not be described). Two queries: the previous row's id comes from a window
+    function over each object's rows."""
+    rows = list(
+        history.annotate(
+            previous_history_id=Window(
+                Lag("history_id"),
+                partition_by=[F("id")],
+                order_by=[F("history_date").asc(), F("history_id").asc()],
+            )
+        ).order_by("-history_date", "-history_id")[:limit]
+    )[::-1]
+    first_kept: dict[int, Any] = {}
+    for row in rows:
+        first_kept.setdefault(row.id, row)
+    wanted = [
+        row.previous_history_id
+        for row in first_kept.values()
+        if row.history_type != "+" and row.previous_history_id is not None
+    ]
+    before = {row.id: row for row in history.model.objects.filter(history_id__in=wanted)}
+    return rows, before
+
+
 def plan_history(plan: ImprovementPlan, limit: int = 200) -> list[Entry]:
     """The latest changes anywhere in the plan, newest first (at most `limit`)."""
     plan_rows = list(
@@ -358,33 +446,33 @@ def plan_history(plan: ImprovementPlan, limit: int = 200) -> list[Entry]:
     requirement_rows = list(
         Requirement.history.filter(plan_id=plan.pk).order_by("history_date", "history_id")
     )
-    action_rows = with_requirements(
-        list(
-            Action.history.filter(plan_id=plan.pk).order_by("-history_date", "-history_id")[
-                : limit * 2
-            ]
-        )[::-1]
-    )
+    action_rows, actions_before = _newest_rows(Action.history.filter(plan_id=plan.pk), limit * 2)
+    with_requirements([*action_rows, *actions_before.values()])
     # actions are never deleted, so the plan's actions are every action its history knows
-    current = list(plan.actions.values_list("id", "number", "title"))
+    current = list(Action.all_objects.filter(plan=plan).values_list("id", "number", "title"))
     action_ids = {pk for pk, _, _ in current}
-    milestones = list(
-        Milestone.history.filter(action_id__in=action_ids).order_by("-history_date", "-history_id")[
-            :limit
-        ]
-    )[::-1]
-    updates = list(
-        ProgressUpdate.history.filter(action_id__in=action_ids).order_by(
-            "-history_date", "-history_id"
-        )[:limit]
-    )[::-1]
-    overrides = list(
-        RagOverride.history.filter(action_id__in=action_ids).order_by(
-            "-history_date", "-history_id"
-        )[:limit]
-    )[::-1]
+    milestones, milestones_before = _newest_rows(
+        Milestone.history.filter(action_id__in=action_ids), limit
+    )
+    updates, updates_before = _newest_rows(
+        ProgressUpdate.history.filter(action_id__in=action_ids), limit
+    )
+    overrides, overrides_before = _newest_rows(
+        RagOverride.history.filter(action_id__in=action_ids), limit
+    )
     names = Names(plan).load(
-        [*plan_rows, *theme_rows, *action_rows, *milestones, *updates, *overrides]
+        [
+            *plan_rows,
+            *theme_rows,
+            *action_rows,
+            *milestones,
+            *updates,
+            *overrides,
+            *actions_before.values(),
+            *milestones_before.values(),
+            *updates_before.values(),
+            *overrides_before.values(),
+        ]
     )
     slug = plan.local_authority.slug
     latest_titles = {pk: (number, title) for pk, number, title in current}
@@ -426,10 +514,24 @@ def plan_history(plan: ImprovementPlan, limit: int = 200) -> list[Entry]:
         *_object_entries(ImprovementPlan, plan_rows, names, describe_plan),
         *_object_entries(Theme, theme_rows, names, describe_theme),
         *_object_entries(Requirement, requirement_rows, names, describe_requirement),
-        *_object_entries(Action, action_rows, names, _describe_action(names, urls)),
-        *_object_entries(Milestone, milestones, names, _describe_child("milestone", names, urls)),
-        *_object_entries(ProgressUpdate, updates, names, _describe_child("update", names, urls)),
-        *_object_entries(RagOverride, overrides, names, _describe_child("override", names, urls)),
+        *_object_entries(Action, action_rows, names, _describe_action(names, urls), actions_before),
+        *_object_entries(
+            Milestone,
+            milestones,
+            names,
+            _describe_child("milestone", names, urls),
+            milestones_before,
+        ),
+        *_object_entries(
+            ProgressUpdate, updates, names, _describe_child("update", names, urls), updates_before
+        ),
+        *_object_entries(
+            RagOverride,
+            overrides,
+            names,
+            _describe_child("override", names, urls),
+            overrides_before,
+        ),
     ]
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:limit]

@@ -21,6 +21,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -35,6 +36,13 @@ def person_name(user: Any) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()
+
+
+class NotWithdrawnManager(models.Manager):
+    """Leaves out what was withdrawn as a mistake (kept in the database and its history)."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(withdrawn_at__isnull=True)
 
 
 class PlanStatus(models.TextChoices):
@@ -98,11 +106,11 @@ class ImprovementPlan(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     history = HistoricalRecords()
 
@@ -132,7 +140,13 @@ class Theme(models.Model):
     class Meta:
         ordering = ["plan", "order", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "name"], name="unique_theme_name_per_plan")
+            # "Practice excellence" and "practice Excellence" are one theme (any database)
+            models.UniqueConstraint(
+                "plan",
+                Lower("name"),
+                name="unique_theme_name_per_plan",
+                violation_error_message="The plan already has a theme with this name.",
+            )
         ]
 
     def __str__(self) -> str:
@@ -211,18 +225,34 @@ class Action(models.Model):
         blank=True,
     )
     requirements = models.ManyToManyField(Requirement, related_name="actions", blank=True)
+    # Withdrawn (added by mistake): kept, with who and why, but left out of pages and counts.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawn_reason = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     history = HistoricalRecords(m2m_fields=[requirements])
 
+    # `objects` (the default, and so `plan.actions`) leaves withdrawn actions out of every page
+    # and count; `all_objects` has them too (numbering, the withdrawn action's own page).
+    objects = NotWithdrawnManager()
+    all_objects: models.Manager = models.Manager()
+
     class Meta:
+        base_manager_name = "all_objects"
         ordering = ["plan", "number"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="unique_action_number_per_plan")
@@ -263,6 +293,10 @@ class Action(models.Model):
         return ", ".join(part for part in (self.lead_name, self.lead_role) if part)
 
     @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
     def is_finished(self) -> bool:
         return self.status in (ActionStatus.COMPLETE, ActionStatus.CLOSED)
 
@@ -291,12 +325,35 @@ class ProgressUpdate(models.Model):
     rag = models.CharField("RAG", max_length=10, choices=JudgedRag.choices)
     evidence = models.TextField(blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Corrected after posting (the history keeps what it said before).
+    corrected_at = models.DateTimeField(null=True, blank=True)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Withdrawn (posted by mistake): kept in the history, left out of pages and the RAG.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawn_reason = models.TextField(blank=True)
     history = HistoricalRecords()
 
+    objects = NotWithdrawnManager()
+    all_objects: models.Manager = models.Manager()
+
     class Meta:
+        base_manager_name = "all_objects"
         ordering = ["action", "-date", "-pk"]
         indexes = [models.Index(fields=["action", "-date", "-id"])]
 
@@ -311,12 +368,12 @@ class RagOverride(models.Model):
     rag = models.CharField("RAG", max_length=10, choices=JudgedRag.choices)
     reason = models.TextField()
     set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     set_at = models.DateTimeField()
     cleared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",

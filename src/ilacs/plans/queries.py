@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -19,6 +20,7 @@ from ilacs.plans.models import (
     ActionStatus,
     ImprovementPlan,
     Milestone,
+    PlanStatus,
     ProgressUpdate,
     RagOverride,
     Requirement,
@@ -28,6 +30,7 @@ from ilacs.plans.models import (
 from ilacs.plans.rag import (
     DUE_SOON_DAYS,
     RAG_ORDER,
+    RECENT_UPDATE_DAYS,
     ActionFacts,
     Override,
     Rag,
@@ -46,6 +49,7 @@ def _override(record: RagOverride | None) -> Override | None:
         reason=record.reason,
         set_by=person_name(record.set_by) or "someone",
         set_on=timezone.localtime(record.set_at).date(),
+        set_at=record.set_at,
     )
 
 
@@ -67,6 +71,7 @@ def with_rag_facts(queryset: QuerySet[Action]) -> QuerySet[Action]:
     return queryset.annotate(
         latest_update_date=Subquery(latest.values("date")[:1]),
         latest_update_rag=Subquery(latest.values("rag")[:1]),
+        latest_update_posted=Subquery(latest.values("created_at")[:1]),
         open_milestone_due=Subquery(open_milestone.values("due_date")[:1]),
     ).prefetch_related(standing_overrides())
 
@@ -85,6 +90,7 @@ def rag_status(action: Action, today: dt.date) -> RagStatus:
         latest_update_rag=getattr(action, "latest_update_rag", None),
         open_milestone_due=getattr(action, "open_milestone_due", None),
         override=_override(overrides[0] if overrides else None),
+        latest_update_posted=getattr(action, "latest_update_posted", None),
     )
     return derive_rag(facts, today)
 
@@ -110,11 +116,18 @@ class Filters:
     rag: str = ""
     status: str = ""
     q: str = ""
+    to_review: bool = False  # only RAGs set by hand that a later, worse update calls into question
 
     @property
     def active(self) -> bool:
         return bool(
-            self.theme or self.lead or self.requirement or self.rag or self.status or self.q
+            self.theme
+            or self.lead
+            or self.requirement
+            or self.rag
+            or self.status
+            or self.q
+            or self.to_review
         )
 
 
@@ -203,6 +216,8 @@ def action_rows(
     ]
     if filters.rag:
         rows = [row for row in rows if row.rag.rag == filters.rag]
+    if filters.to_review:
+        rows = [row for row in rows if row.rag.to_review]
     return rows
 
 
@@ -221,7 +236,11 @@ def requirements_without_action(plan: ImprovementPlan) -> list[Requirement]:
     count)."""
     return list(
         plan.requirements.annotate(
-            open_actions=Count("actions", filter=~Q(actions__status=ActionStatus.CLOSED))
+            open_actions=Count(
+                "actions",
+                filter=~Q(actions__status=ActionStatus.CLOSED)
+                & Q(actions__withdrawn_at__isnull=True),
+            )
         )
         .filter(open_actions=0)
         .order_by("number")
@@ -260,6 +279,7 @@ class Dashboard:
     overdue: list[ActionRow] = field(default_factory=list)
     due_soon: list[ActionRow] = field(default_factory=list)
     not_updated: list[ActionRow] = field(default_factory=list)
+    to_review: list[ActionRow] = field(default_factory=list)
     requirements_without_action: list[Requirement] = field(default_factory=list)
 
     @property
@@ -301,6 +321,7 @@ def build_dashboard(
         overdue=overdue,
         due_soon=due_soon,
         not_updated=not_updated,
+        to_review=[r for r in rows if r.rag.to_review],
         requirements_without_action=requirements_without_action(plan),
     )
 
@@ -345,3 +366,96 @@ def plan_overview(plan: ImprovementPlan, today: dt.date) -> PlanOverview:
             for r in plan.requirements.order_by("number")
         ],
     )
+
+
+# --- A person's first page -----------------------------------------------------------------------
+
+# An action its lead has not updated for this long "needs an update" (a month, as boards meet).
+UPDATE_DUE_DAYS = RECENT_UPDATE_DAYS
+
+
+@dataclass
+class PlanSummary:
+    """A plan on someone's first page: its RAG counts and how many actions are overdue."""
+
+    plan: ImprovementPlan
+    rag_counts: list[tuple[Rag, int]]
+    overdue: int
+    total: int
+
+
+@dataclass
+class HomeRow:
+    """An action on someone's first page, with its plan and RAG."""
+
+    action: Action
+    rag: RagStatus
+
+    @property
+    def latest_update_date(self) -> dt.date | None:
+        return getattr(self.action, "latest_update_date", None)
+
+
+@dataclass
+class Home:
+    today: dt.date
+    to_update: list[HomeRow] = field(default_factory=list)
+    overdue: list[HomeRow] = field(default_factory=list)
+    plans: list[PlanSummary] = field(default_factory=list)
+    edits_plans: bool = False
+
+    @property
+    def update_since(self) -> dt.date:
+        return self.today - dt.timedelta(days=UPDATE_DUE_DAYS)
+
+
+def home_for(user: Any, today: dt.date) -> Home:
+    """What a person's first page lists: the open actions they lead that have had no progress
+    update for a month (or never), what is overdue (the actions they lead, and every action of
+    the plans they edit), and their councils' plans with RAG counts. A few queries per plan."""
+    from ilacs.accounts import permissions
+    from ilacs.accounts.models import Membership
+
+    memberships = list(Membership.objects.filter(user=user).select_related("local_authority"))
+    councils = {m.local_authority_id: m.local_authority for m in memberships}
+    plans = list(
+        ImprovementPlan.objects.filter(local_authority_id__in=list(councils))
+        .select_related("inspection")
+        .order_by("local_authority__name", "-report_published", "-pk")
+    )
+    home = Home(today=today)
+    since = home.update_since
+    for plan in plans:
+        plan.local_authority = councils[plan.local_authority_id]
+        plan.inspection.local_authority = plan.local_authority
+        edits = permissions.can_edit_plan(user, plan.local_authority)
+        home.edits_plans = home.edits_plans or edits
+        rows = action_rows(plan, today)
+        running = plan.status != PlanStatus.CLOSED  # a closed plan asks nothing of anyone
+        overdue = [
+            r
+            for r in rows
+            if not r.action.is_finished and r.action.due_date and r.action.due_date < today
+        ]
+        home.plans.append(
+            PlanSummary(
+                plan=plan, rag_counts=rag_counts(rows), overdue=len(overdue), total=len(rows)
+            )
+        )
+        for row in rows:
+            mine = row.action.lead_user_id == user.pk
+            if (
+                running
+                and mine
+                and not row.action.is_finished
+                and (row.latest_update_date is None or row.latest_update_date < since)
+            ):
+                home.to_update.append(HomeRow(row.action, row.rag))
+        home.overdue.extend(
+            HomeRow(r.action, r.rag)
+            for r in overdue
+            if running and (edits or r.action.lead_user_id == user.pk)
+        )
+    home.to_update.sort(key=lambda r: (r.latest_update_date or dt.date.min, r.action.number))
+    home.overdue.sort(key=lambda r: (r.action.due_date, r.action.plan_id, r.action.number))
+    return home

@@ -9,7 +9,11 @@ In order:
 1. Closed or superseded: **Closed** (grey). Not rated.
 2. Complete: **Complete** (blue, the "B" of BRAG).
 3. A manual override, while it stands: the RAG an editor chose, shown with who set it, when and
-   why ("Amber (set by Erin Editor, 3 May 2025: ...)"). It lasts until it is cleared.
+   why ("Amber (set by Erin Editor, 3 May 2025: ...)"). It lasts until it is cleared. When a
+   progress update posted after the override was set judges the action worse than the override
+   (the latest update says Red, the override Amber), the override is flagged **to review**:
+   the override still decides, but every page shows the newer judgement beside it, and the
+   dashboard lists these actions, until an editor sets the RAG again or clears it.
 4. Otherwise the worst of:
    - the latest progress update's RAG, as its author judged it (Green when there is no update);
    - **Red** when the action is overdue: its due date has passed and it is not complete;
@@ -96,6 +100,7 @@ class Override:
     reason: str
     set_by: str  # a person's name
     set_on: dt.date
+    set_at: dt.datetime | None = None  # the moment, to tell which updates came after it
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,8 @@ class ActionFacts:
     # The earliest due date among milestones not yet done.
     open_milestone_due: dt.date | None = None
     override: Override | None = None
+    # When the latest update was posted (an override set before it may be "to review").
+    latest_update_posted: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,9 @@ class RagStatus:
     rule: Rule
     reason: str
     override: Override | None = None
+    # An override that a later, worse progress update calls into question (rule 3).
+    to_review: bool = False
+    review_reason: str = ""
 
     @property
     def label(self) -> str:
@@ -136,7 +146,10 @@ class RagStatus:
         "Amber (set by Erin Editor, 3 May 2025: partner data not yet shared)"."""
         if self.override is not None and self.is_override:
             o = self.override
-            return f"{self.label} (set by {o.set_by}, {format_date(o.set_on)}: {o.reason})"
+            review = (
+                "; to review: a later progress update judges it worse" if self.to_review else ""
+            )
+            return f"{self.label} (set by {o.set_by}, {format_date(o.set_on)}: {o.reason}{review})"
         return self.label
 
 
@@ -148,6 +161,29 @@ def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
+def override_review(facts: ActionFacts) -> str:
+    """Why the standing override is to review, or "": the latest progress update was posted
+    after the override was set and judges the action worse than the override does."""
+    o = facts.override
+    if (
+        o is None
+        or o.set_at is None
+        or not facts.latest_update_rag
+        or facts.latest_update_posted is None
+        or facts.latest_update_date is None
+        or facts.latest_update_posted <= o.set_at
+    ):
+        return ""
+    judged = Rag(facts.latest_update_rag)
+    if _severity(judged) >= _severity(o.rag):
+        return ""
+    return (
+        f"The progress update of {format_date(facts.latest_update_date)} judges it "
+        f"{judged.label}, and was posted after the RAG was set by hand to {o.rag.label}. "
+        "An editor can set the RAG again or clear it."
+    )
+
+
 def derive_rag(facts: ActionFacts, today: dt.date) -> RagStatus:
     """The action's RAG on `today`, and the rule (with its reason in plain words) that set it."""
     if facts.status == CLOSED:
@@ -156,11 +192,14 @@ def derive_rag(facts: ActionFacts, today: dt.date) -> RagStatus:
         return RagStatus(Rag.COMPLETE, Rule.COMPLETE, "The action is complete.")
     if facts.override is not None:
         o = facts.override
+        review = override_review(facts)
         return RagStatus(
             o.rag,
             Rule.OVERRIDE,
             f"Set by {o.set_by} on {format_date(o.set_on)}: {o.reason}",
             override=o,
+            to_review=bool(review),
+            review_reason=review,
         )
 
     # Candidates in priority order: on a tie, the earlier one gives the reason.

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from ilacs.accounts import permissions
+from ilacs.dates import format_date
 from ilacs.inspections.models import Inspection
 from ilacs.plans.models import (
     Action,
@@ -42,6 +43,10 @@ from ilacs.plans.workingdays import submission_deadline
 
 class PlanError(ValueError):
     """A write that cannot be done, with the reason in plain words for the person."""
+
+
+class Removed(PlanError):
+    """What the person was changing was removed by someone else meanwhile."""
 
 
 @dataclass
@@ -73,6 +78,39 @@ def _as(user: Any, *objects: Any) -> None:
         obj._history_user = user
 
 
+def _removed_by(model: type[models.Model], pk: int, scope: Mapping[str, Any]) -> str:
+    """Who deleted the row, from its history ("Erin Editor"), or "someone else"."""
+    row = (
+        model.history.filter(id=pk, history_type="-", **scope)  # type: ignore[attr-defined]
+        .select_related("history_user")
+        .order_by("-history_date")
+        .first()
+    )
+    return (person_name(row.history_user) if row is not None else "") or "someone else"
+
+
+def _locked(model: type[models.Model], pk: int, what: str, **scope: Any) -> Any:
+    """The row, locked until the transaction ends; `scope` keeps the look-up within a plan or
+    an action (plan_id=..., action_id=...). Removed, with who removed it, when it is not there:
+    a write never re-creates what someone else deleted."""
+    found = (
+        model.objects.select_for_update()  # type: ignore[attr-defined]
+        .filter(pk=pk, **scope)
+        .first()
+    )
+    if found is None:
+        raise Removed(
+            f"This {what} was removed by {_removed_by(model, pk, scope)}. "
+            "Your changes were not saved."
+        )
+    return found
+
+
+def _lock_plan(plan: ImprovementPlan) -> None:
+    """Lock the plan's row: writes that number or name things within a plan wait in turn."""
+    list(ImprovementPlan.objects.select_for_update().filter(pk=plan.pk).values_list("pk"))
+
+
 def _require_edit(user: Any, plan_or_la: Any) -> None:
     la = getattr(plan_or_la, "local_authority", plan_or_la)
     if not permissions.can_edit_plan(user, la):
@@ -88,6 +126,23 @@ def default_title(inspection: Inspection) -> str:
     )
 
 
+def publication_date_problem(
+    inspection: Inspection, published: dt.date, today: dt.date | None = None
+) -> str:
+    """Why `published` cannot be the report's publication date, or "" when it can: Ofsted
+    publishes after the inspection ends, and never in the future."""
+    today = today or timezone.localdate()
+    if published > today:
+        return "The date the report was published must be today or in the past"
+    end = inspection.inspection_end or inspection.inspection_start
+    if end is not None and published < end:
+        return (
+            "The date the report was published must be after the inspection ended on "
+            f"{format_date(end)}"
+        )
+    return ""
+
+
 def plan_deadline_for(inspection: Inspection, report_published: dt.date | None = None) -> dt.date:
     published = inspection.published or report_published
     if published is None:
@@ -95,6 +150,10 @@ def plan_deadline_for(inspection: Inspection, report_published: dt.date | None =
             "The report does not print the date it was published. Enter the date it was "
             "published: the deadline counts from it."
         )
+    if inspection.published is None:
+        problem = publication_date_problem(inspection, published)
+        if problem:
+            raise PlanError(problem + ".")
     return submission_deadline(published)
 
 
@@ -118,7 +177,9 @@ def create_plan(
     assert published is not None
     with transaction.atomic():
         # lock the inspection so that two editors creating its plan at once make one plan
-        Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
+        locked = Inspection.objects.select_for_update().filter(pk=inspection.pk).first()
+        if locked is None or locked.withdrawn_at is not None:
+            raise PlanError("This report has been withdrawn: it cannot have an improvement plan.")
         if ImprovementPlan.objects.filter(inspection=inspection).exists():
             raise PlanError("This inspection already has an improvement plan.")
         plan = ImprovementPlan(
@@ -171,6 +232,10 @@ def update_plan(
             raise EditConflict(current, expected_version, dict(changes))
         changes = dict(changes)
         published = changes.get("report_published")
+        if published is not None and published != current.report_published:
+            problem = publication_date_problem(plan.inspection, published)
+            if problem:
+                raise PlanError(problem + ".")
         if (
             published is not None
             and published != current.report_published
@@ -192,40 +257,67 @@ def update_plan(
 # --- Themes --------------------------------------------------------------------------------------
 
 
-def add_theme(plan: ImprovementPlan, *, user: Any, name: str, description: str = "") -> Theme:
-    _require_edit(user, plan)
+THEME_NAME_TAKEN = "The plan already has a theme called “{name}”."
+
+
+def _check_theme_name(plan: ImprovementPlan, name: str, *, exclude: int | None = None) -> str:
     name = name.strip()
     if not name:
         raise PlanError("Enter the theme's name.")
+    others = Theme.objects.filter(plan=plan, name__iexact=name)
+    if exclude is not None:
+        others = others.exclude(pk=exclude)
+    if others.exists():
+        raise PlanError(THEME_NAME_TAKEN.format(name=name))
+    return name
+
+
+def _save_theme(theme: Theme, name: str) -> None:
+    """Save; the database's case-insensitive unique name is the last word (two people at once)."""
+    try:
+        with transaction.atomic():
+            theme.save()
+    except IntegrityError:
+        raise PlanError(THEME_NAME_TAKEN.format(name=name)) from None
+
+
+def add_theme(plan: ImprovementPlan, *, user: Any, name: str, description: str = "") -> Theme:
+    _require_edit(user, plan)
     with transaction.atomic():
-        if plan.themes.filter(name__iexact=name).exists():
-            raise PlanError(f"The plan already has a theme called “{name}”.")
-        order = (plan.themes.aggregate(m=Max("order"))["m"] or 0) + 1
+        # the plan's row lock makes a second add wait, then see the first's name and order
+        _lock_plan(plan)
+        name = _check_theme_name(plan, name)
+        order = (Theme.objects.filter(plan=plan).aggregate(m=Max("order"))["m"] or 0) + 1
         theme = Theme(plan=plan, name=name, description=description.strip(), order=order)
         _as(user, theme)
-        theme.save()
+        _save_theme(theme, name)
     return theme
 
 
 def update_theme(theme: Theme, *, user: Any, name: str, description: str = "") -> Theme:
+    """Rename a theme. Refused if another theme has the name (whatever its case) or if someone
+    removed the theme meanwhile."""
     _require_edit(user, theme.plan)
-    name = name.strip()
-    if not name:
-        raise PlanError("Enter the theme's name.")
-    if theme.plan.themes.filter(name__iexact=name).exclude(pk=theme.pk).exists():
-        raise PlanError(f"The plan already has a theme called “{name}”.")
-    theme.name, theme.description = name, description.strip()
-    _as(user, theme)
-    theme.save()
-    return theme
+    with transaction.atomic():
+        _lock_plan(theme.plan)
+        current = _locked(Theme, theme.pk, "theme", plan_id=theme.plan_id)
+        name = _check_theme_name(theme.plan, name, exclude=theme.pk)
+        current.name, current.description = name, description.strip()
+        _as(user, current)
+        _save_theme(current, name)
+    theme.name, theme.description = current.name, current.description
+    return current
 
 
 def move_theme(theme: Theme, *, user: Any, up: bool) -> None:
     """Swap the theme with the one before (up) or after it."""
     _require_edit(user, theme.plan)
     with transaction.atomic():
-        themes = list(theme.plan.themes.select_for_update().order_by("order", "pk"))
-        index = next(i for i, t in enumerate(themes) if t.pk == theme.pk)
+        _lock_plan(theme.plan)
+        themes = list(Theme.objects.filter(plan=theme.plan).order_by("order", "pk"))
+        index = next((i for i, t in enumerate(themes) if t.pk == theme.pk), None)
+        if index is None:
+            _locked(Theme, theme.pk, "theme", plan_id=theme.plan_id)  # raises Removed
         other = index - 1 if up else index + 1
         if not 0 <= other < len(themes):
             return
@@ -241,14 +333,16 @@ def delete_theme(theme: Theme, *, user: Any) -> None:
     """Remove a theme. Its actions stay in the plan, without a theme."""
     _require_edit(user, theme.plan)
     with transaction.atomic():
-        for action in theme.actions.all():
+        _lock_plan(theme.plan)
+        current = _locked(Theme, theme.pk, "theme", plan_id=theme.plan_id)
+        for action in Action.objects.select_for_update().filter(theme=current):
             action.theme = None
             action.updated_by = user
             action.version += 1
             _as(user, action)
             action.save()
-        _as(user, theme)
-        theme.delete()
+        _as(user, current)
+        current.delete()
 
 
 # --- Requirements --------------------------------------------------------------------------------
@@ -262,7 +356,7 @@ def add_requirement(plan: ImprovementPlan, *, user: Any, text: str) -> Requireme
         raise PlanError("Enter what needs to improve.")
     with transaction.atomic():
         # two editors at once: the plan row lock makes the second wait for the first's number
-        ImprovementPlan.objects.select_for_update().filter(pk=plan.pk).first()
+        _lock_plan(plan)
         number = (plan.requirements.aggregate(m=Max("number"))["m"] or 0) + 1
         requirement = Requirement(plan=plan, number=number, text=text)
         _as(user, requirement)
@@ -285,6 +379,21 @@ ACTION_FIELDS = (
 )
 
 
+def lead_problem(user: Any, la: Any) -> str:
+    """Why `user` cannot lead an action of the council, or "" when they can. A lead posts
+    progress updates, so they must be a member who may: a contributor, editor or admin."""
+    role = permissions.role_for(user, la)
+    if role is None:
+        return f"{person_name(user)} is not a member of {la.name}."
+    if not permissions.role_allows(role, permissions.Action.POST_UPDATE_OWN):
+        return (
+            f"{person_name(user)} is a {role.label.lower()} of {la.name}, and viewers cannot "
+            "post progress updates, so cannot lead an action. Ask the council's ilacs admin to "
+            "make them a contributor, or enter the lead's role instead."
+        )
+    return ""
+
+
 def _check_action_values(plan: ImprovementPlan, values: Mapping[str, Any]) -> None:
     unknown = set(values) - set(ACTION_FIELDS)
     if unknown:
@@ -295,8 +404,10 @@ def _check_action_values(plan: ImprovementPlan, values: Mapping[str, Any]) -> No
     if theme is not None and theme.plan_id != plan.pk:
         raise PlanError("That theme belongs to another plan.")
     lead = values.get("lead_user")
-    if lead is not None and permissions.role_for(lead, plan.local_authority) is None:
-        raise PlanError(f"{person_name(lead)} is not a member of {plan.local_authority.name}.")
+    if lead is not None:
+        problem = lead_problem(lead, plan.local_authority)
+        if problem:
+            raise PlanError(problem)
     for requirement in values.get("requirements") or ():
         if requirement.plan_id != plan.pk:
             raise PlanError("That recommendation belongs to another plan.")
@@ -332,8 +443,11 @@ def add_action(
         raise PlanError("Choose the lead, or enter the lead's role.")
     with transaction.atomic():
         # Lock the plan so that two actions added at once get different numbers.
-        ImprovementPlan.objects.select_for_update().filter(pk=plan.pk).exists()
-        number = (plan.actions.aggregate(m=Max("number"))["m"] or 0) + 1
+        _lock_plan(plan)
+        if theme is not None:
+            theme = _locked(Theme, theme.pk, "theme", plan_id=plan.pk)
+        # withdrawn actions keep their numbers: never reused
+        number = (Action.all_objects.filter(plan=plan).aggregate(m=Max("number"))["m"] or 0) + 1
         action = Action(
             plan=plan,
             number=number,
@@ -364,11 +478,17 @@ def update_action(
     _require_edit(user, plan)
     _check_action_values(plan, changes)
     with transaction.atomic():
+        if changes.get("theme") is not None:
+            # not a theme removed meanwhile (locked first: delete_theme locks theme, then actions)
+            _locked(Theme, changes["theme"].pk, "theme", plan_id=plan.pk)
         current = (
             Action.objects.select_for_update(of=("self",))
             .select_related("plan__local_authority", "updated_by")
-            .get(pk=action.pk)
+            .filter(pk=action.pk)
+            .first()
         )
+        if current is None:
+            raise PlanError("This action has been withdrawn: it cannot be changed.")
         if current.version != expected_version:
             raise EditConflict(current, expected_version, dict(changes))
         lead_user = changes.get("lead_user", current.lead_user)
@@ -395,16 +515,46 @@ def update_action(
 # --- Milestones ----------------------------------------------------------------------------------
 
 
+class _Unchanged:
+    """The default of an optional argument that may also be given as None ("no due date")."""
+
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED: Any = _Unchanged()
+
+
+def _check_done_on(done_on: dt.date | None) -> dt.date:
+    today = timezone.localdate()
+    if done_on is None:
+        return today
+    if done_on > today:
+        raise PlanError("The date a milestone was done must be today or in the past.")
+    return done_on
+
+
 def add_milestone(
-    action: Action, *, user: Any, title: str, due_date: dt.date | None = None
+    action: Action,
+    *,
+    user: Any,
+    title: str,
+    due_date: dt.date | None = None,
+    done: bool = False,
+    done_on: dt.date | None = None,
 ) -> Milestone:
+    """A dated step of the action; `done` (on `done_on`, today by default) when it is already
+    done. One write: the milestone is added done, or not at all."""
     _require_edit(user, action.plan)
     title = title.strip()
     if not title:
         raise PlanError("Enter the milestone.")
-    milestone = Milestone(action=action, title=title, due_date=due_date)
-    _as(user, milestone)
-    milestone.save()
+    with transaction.atomic():
+        milestone = Milestone(action=action, title=title, due_date=due_date, done=done)
+        if done:
+            milestone.done_on = _check_done_on(done_on)
+        _as(user, milestone)
+        milestone.save()
     return milestone
 
 
@@ -413,29 +563,43 @@ def update_milestone(
     *,
     user: Any,
     title: str | None = None,
-    due_date: dt.date | None | str = "unchanged",
+    due_date: dt.date | None = UNCHANGED,
     done: bool | None = None,
-    today: dt.date | None = None,
+    done_on: dt.date | None = None,
 ) -> Milestone:
+    """Change a milestone. `due_date=None` removes its due date; leave it out to keep it. When
+    it is ticked done, `done_on` is the day it was done (today by default, never later); given
+    for a milestone already done, it corrects that day. Refused when someone removed the
+    milestone meanwhile: nothing is re-created."""
     _require_edit(user, milestone.action.plan)
-    if title is not None:
-        if not title.strip():
-            raise PlanError("Enter the milestone.")
-        milestone.title = title.strip()
-    if due_date != "unchanged":
-        milestone.due_date = due_date  # type: ignore[assignment]
-    if done is not None and done != milestone.done:
-        milestone.done = done
-        milestone.done_on = (today or timezone.localdate()) if done else None
-    _as(user, milestone)
-    milestone.save()
-    return milestone
+    if title is not None and not title.strip():
+        raise PlanError("Enter the milestone.")
+    with transaction.atomic():
+        current = _locked(Milestone, milestone.pk, "milestone", action_id=milestone.action_id)
+        if title is not None:
+            current.title = title.strip()
+        if due_date is not UNCHANGED:
+            current.due_date = due_date
+        if done is not None and done != current.done:
+            current.done = done
+            current.done_on = _check_done_on(done_on) if done else None
+        elif current.done and done_on is not None and done is not False:
+            current.done_on = _check_done_on(done_on)
+        _as(user, current)
+        current.save()
+    milestone.__dict__.update(
+        title=current.title, due_date=current.due_date, done=current.done, done_on=current.done_on
+    )
+    return current
 
 
 def delete_milestone(milestone: Milestone, *, user: Any) -> None:
+    """Remove a milestone (refused, with who did it, when it was already removed)."""
     _require_edit(user, milestone.action.plan)
-    _as(user, milestone)
-    milestone.delete()
+    with transaction.atomic():
+        current = _locked(Milestone, milestone.pk, "milestone", action_id=milestone.action_id)
+        _as(user, current)
+        current.delete()
 
 
 # --- Progress updates ----------------------------------------------------------------------------
@@ -486,6 +650,93 @@ def post_update(
     return update
 
 
+def can_correct_update(user: Any, update: ProgressUpdate) -> bool:
+    """Its author (while they may still post updates in the council) or an editor."""
+    la = update.action.plan.local_authority
+    if permissions.can_edit_plan(user, la):
+        return True
+    return bool(
+        user is not None
+        and update.author_id is not None
+        and update.author_id == user.pk
+        and permissions.has_permission(user, la, permissions.Action.POST_UPDATE_OWN)
+    )
+
+
+def _require_correct(user: Any, update: ProgressUpdate) -> None:
+    if not can_correct_update(user, update):
+        raise PermissionDenied("Only its author or an editor can correct a progress update.")
+
+
+def correct_update(
+    update: ProgressUpdate,
+    *,
+    user: Any,
+    narrative: str,
+    rag: str,
+    date: dt.date,
+    evidence: str = "",
+) -> ProgressUpdate:
+    """Correct a progress update (its author or an editor). The history keeps what it said."""
+    _require_correct(user, update)
+    narrative = narrative.strip()
+    if not narrative:
+        raise PlanError("Enter the progress made.")
+    if rag not in JudgedRag.values:
+        raise PlanError("Choose red, amber or green.")
+    if date > timezone.localdate():
+        raise PlanError("The date of an update must be today or in the past.")
+    with transaction.atomic():
+        current = ProgressUpdate.objects.select_for_update().filter(pk=update.pk).first()
+        if current is None:
+            raise PlanError("This progress update has been withdrawn: it cannot be corrected.")
+        current.narrative, current.rag, current.date = narrative, rag, date
+        current.evidence = evidence.strip()
+        current.corrected_at, current.corrected_by = timezone.now(), user
+        _as(user, current)
+        current.save()
+    return current
+
+
+def withdraw_update(update: ProgressUpdate, *, user: Any, reason: str) -> ProgressUpdate:
+    """Withdraw a progress update posted by mistake (its author or an editor): it leaves the
+    action's page and RAG; the history keeps it, with who withdrew it and why."""
+    _require_correct(user, update)
+    reason = reason.strip()
+    if not reason:
+        raise PlanError("Enter why the progress update is being withdrawn.")
+    with transaction.atomic():
+        current = ProgressUpdate.objects.select_for_update().filter(pk=update.pk).first()
+        if current is None:
+            raise PlanError("This progress update has already been withdrawn.")
+        current.withdrawn_at, current.withdrawn_by = timezone.now(), user
+        current.withdrawn_reason = reason
+        _as(user, current)
+        current.save()
+    return current
+
+
+def withdraw_action(action: Action, *, user: Any, reason: str) -> Action:
+    """Withdraw an action added by mistake (editors): it leaves the plan's pages and counts and
+    keeps its number; the action, its updates and the history stay, with who withdrew it and
+    why."""
+    _require_edit(user, action.plan)
+    reason = reason.strip()
+    if not reason:
+        raise PlanError("Enter why the action is being withdrawn.")
+    with transaction.atomic():
+        current = Action.objects.select_for_update(of=("self",)).filter(pk=action.pk).first()
+        if current is None:
+            raise PlanError("This action has already been withdrawn.")
+        current.withdrawn_at, current.withdrawn_by = timezone.now(), user
+        current.withdrawn_reason = reason
+        current.version += 1
+        current.updated_by = user
+        _as(user, current)
+        current.save()
+    return current
+
+
 # --- RAG overrides -------------------------------------------------------------------------------
 
 
@@ -504,6 +755,9 @@ def set_rag_override(action: Action, *, user: Any, rag: str, reason: str) -> Rag
         raise PlanError("Choose red, amber or green.")
     now = timezone.now()
     with transaction.atomic():
+        # Lock the action: two people setting its RAG at once take turns, and the second
+        # replaces the first's (one standing override per action, enforced by the database).
+        _locked(Action, action.pk, "action", plan_id=action.plan_id)
         for old in action.rag_overrides.select_for_update().filter(cleared_at__isnull=True):
             old.cleared_at, old.cleared_by = now, user
             _as(user, old)
@@ -519,6 +773,7 @@ def clear_rag_override(action: Action, *, user: Any) -> bool:
     _require_edit(user, action.plan)
     cleared = False
     with transaction.atomic():
+        _locked(Action, action.pk, "action", plan_id=action.plan_id)
         for old in action.rag_overrides.select_for_update().filter(cleared_at__isnull=True):
             old.cleared_at, old.cleared_by = timezone.now(), user
             _as(user, old)

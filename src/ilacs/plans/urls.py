@@ -23,6 +23,13 @@ urlpatterns = [
     path(_action + "update/", views.action_update, name="action_update"),
     path(_action + "rag/", views.action_rag, name="action_rag"),
     path(_action + "history/", views.action_history, name="action_history"),
+    path(_action + "withdraw/", views.action_withdraw, name="action_withdraw"),
+    path(_action + "updates/<int:update_pk>/", views.update_correct, name="update_correct"),
+    path(
+        _action + "updates/<int:update_pk>/withdraw/",
+        views.update_withdraw,
+        name="update_withdraw",
+    ),
     path(_action + "milestones/add/", views.milestone_add, name="milestone_add"),
     path(_action + "milestones/<int:milestone_pk>/", views.milestone_edit, name="milestone_edit"),
     path(

@@ -7,7 +7,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,14 +30,17 @@ from ilacs.plans.forms import (
     RequirementForm,
     ThemeForm,
     UpdateForm,
+    WithdrawForm,
 )
 from ilacs.plans.models import (
     Action,
     ActionStatus,
     ImprovementPlan,
     Milestone,
+    ProgressUpdate,
     Requirement,
     Theme,
+    person_name,
 )
 from ilacs.plans.rag import DUE_SOON_DAYS, RAG_ORDER, RECENT_UPDATE_DAYS
 from ilacs.plans.workingdays import SUBMISSION_WORKING_DAYS, submission_deadline
@@ -55,8 +59,12 @@ def _plan_for(request: HttpRequest, slug: str, pk: int, can: Can = Can.VIEW) -> 
     return plan
 
 
-def _action_for(plan: ImprovementPlan, number: int, *, facts: bool = False) -> Action:
-    queryset = plan.actions.select_related("theme", "lead_user", "updated_by")
+def _action_for(
+    plan: ImprovementPlan, number: int, *, facts: bool = False, withdrawn: bool = False
+) -> Action:
+    """The plan's action with this number (a withdrawn one only when `withdrawn`)."""
+    manager = Action.all_objects if withdrawn else Action.objects
+    queryset = manager.filter(plan=plan).select_related("theme", "lead_user", "updated_by")
     if facts:
         queryset = queries.with_rag_facts(queryset).prefetch_related(
             Prefetch("requirements", queryset=Requirement.objects.order_by("number"))
@@ -98,7 +106,9 @@ def create(request: HttpRequest, slug: str, inspection_pk: int) -> HttpResponse:
     otherwise the editor enters it first."""
     la = permissions.local_authority_for(request.user, slug, Can.EDIT_PLAN)
     try:
-        inspection = Inspection.objects.get(pk=inspection_pk, local_authority=la)
+        inspection = Inspection.objects.get(
+            pk=inspection_pk, local_authority=la, withdrawn_at__isnull=True
+        )
     except Inspection.DoesNotExist:
         raise Http404("No such inspection") from None
     inspection.local_authority = la
@@ -107,7 +117,7 @@ def create(request: HttpRequest, slug: str, inspection_pk: int) -> HttpResponse:
         existing.local_authority = la
         return redirect(existing)
     needs_date = inspection.published is None
-    form = CreatePlanForm(request.POST if request.method == "POST" else None)
+    form = CreatePlanForm(request.POST if request.method == "POST" else None, inspection=inspection)
     if request.method == "POST" and (not needs_date or form.is_valid()):
         published = None if not needs_date else form.cleaned_data["report_published"]
         try:
@@ -152,6 +162,11 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             for r in overview.requirements
         ],
         days_to_deadline=(plan.submission_deadline - today).days,
+        withdrawn=list(
+            Action.all_objects.filter(plan=plan, withdrawn_at__isnull=False)
+            .only("number", "title", "withdrawn_at")
+            .order_by("number")
+        ),
         section="plan",
         subpage=False,
     )
@@ -273,6 +288,7 @@ def dashboard(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             rag=cleaned.get("rag") or "",
             status=cleaned.get("status") or "",
             q=(cleaned.get("q") or "").strip(),
+            to_review=bool(cleaned.get("review")),
         )
         if cleaned.get("since"):
             since = cleaned["since"]
@@ -294,10 +310,35 @@ def dashboard(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def plan_history(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The plan's changes, newest first, HISTORY_PAGE_SIZE a page (?page=2 for older ones)."""
     plan = _plan_for(request, slug, pk)
-    entries = history.plan_history(plan)
-    context = _base_context(request, plan, entries=entries, section="history", subpage=False)
+    try:
+        page = int(request.GET.get("page") or 1)
+    except ValueError:
+        raise Http404("No such page") from None
+    if not 1 <= page <= 10_000:
+        raise Http404("No such page")
+    size = HISTORY_PAGE_SIZE
+    newest = history.plan_history(plan, limit=page * size + 1)
+    entries = newest[(page - 1) * size : page * size]
+    if page > 1 and not entries:
+        raise Http404("No such page")
+    has_next = len(newest) > page * size
+    context = _base_context(
+        request,
+        plan,
+        entries=entries,
+        page=page,
+        pages=list(range(1, page + (2 if has_next else 1))),
+        has_next=has_next,
+        page_size=size,
+        section="history",
+        subpage=False,
+    )
     return render(request, "plans/plan_history.html", context)
+
+
+HISTORY_PAGE_SIZE = 25
 
 
 # --- Themes and requirements -------------------------------------------------------------------
@@ -316,7 +357,11 @@ def themes(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"The theme “{theme.name}” has been added.")
             return redirect("plans:themes", slug, plan.pk)
-    items = list(plan.themes.annotate(action_count=Count("actions")))
+    items = list(
+        plan.themes.annotate(
+            action_count=Count("actions", filter=Q(actions__withdrawn_at__isnull=True))
+        )
+    )
     context = _base_context(request, plan, form=form, themes=items, section="plan")
     return render(request, "plans/themes.html", context, status=_form_status(request, form))
 
@@ -334,10 +379,20 @@ def _theme_for(plan: ImprovementPlan, theme_pk: int) -> Theme:
 @require_http_methods(["GET", "POST"])
 def theme_edit(request: HttpRequest, slug: str, pk: int, theme_pk: int) -> HttpResponse:
     plan = _plan_for(request, slug, pk, Can.EDIT_PLAN)
-    theme = _theme_for(plan, theme_pk)
+    if request.method == "POST":
+        # Not looked up first: a theme removed meanwhile is refused by the service with who
+        # removed it, and what was typed is shown again.
+        theme = plan.themes.filter(pk=theme_pk).first() or Theme(pk=theme_pk, plan=plan)
+        theme.plan = plan
+    else:
+        theme = _theme_for(plan, theme_pk)
     if request.method == "POST" and request.POST.get("delete"):
-        services.delete_theme(theme, user=request.user)
-        messages.success(request, f"The theme “{theme.name}” has been removed.")
+        try:
+            services.delete_theme(theme, user=request.user)
+        except services.PlanError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"The theme “{theme.name}” has been removed.")
         return redirect("plans:themes", slug, plan.pk)
     if request.method == "POST":
         form = ThemeForm(request.POST)
@@ -345,7 +400,7 @@ def theme_edit(request: HttpRequest, slug: str, pk: int, theme_pk: int) -> HttpR
             try:
                 services.update_theme(theme, user=request.user, **form.cleaned_data)
             except services.PlanError as exc:
-                form.add_error("name", str(exc))
+                form.add_error(None if isinstance(exc, services.Removed) else "name", str(exc))
             else:
                 messages.success(request, "The theme has been saved.")
                 return redirect("plans:themes", slug, plan.pk)
@@ -362,7 +417,10 @@ def theme_edit(request: HttpRequest, slug: str, pk: int, theme_pk: int) -> HttpR
 def theme_move(request: HttpRequest, slug: str, pk: int, theme_pk: int) -> HttpResponse:
     plan = _plan_for(request, slug, pk, Can.EDIT_PLAN)
     theme = _theme_for(plan, theme_pk)
-    services.move_theme(theme, user=request.user, up=request.POST.get("direction") == "up")
+    try:
+        services.move_theme(theme, user=request.user, up=request.POST.get("direction") == "up")
+    except services.PlanError as exc:
+        messages.error(request, str(exc))
     return redirect(reverse("plans:themes", args=[slug, plan.pk]) + f"#theme-{theme.pk}")
 
 
@@ -414,19 +472,124 @@ def action_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def action_detail(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
     plan = _plan_for(request, slug, pk)
-    action = _action_for(plan, number, facts=True)
+    action = _action_for(plan, number, facts=True, withdrawn=True)
+    if action.is_withdrawn:
+        # Left out of the plan; its address (in the history, in bookmarks) says what happened.
+        context = _base_context(
+            request, plan, action=action, withdrawn_by=person_name(action.withdrawn_by)
+        )
+        return render(request, "plans/action_withdrawn.html", context)
     today = timezone.localdate()
+    updates = list(action.updates.select_related("author", "corrected_by"))
+    for update in updates:
+        update.action = action
+        update.can_correct = services.can_correct_update(request.user, update)
     context = _base_context(
         request,
         plan,
         action=action,
         rag=queries.rag_status(action, today),
         milestones=list(action.milestones.all()),
-        updates=list(action.updates.select_related("author")),
+        updates=updates,
         can_post_update=permissions.can_post_update(request.user, action),
         section="plan",
     )
     return render(request, "plans/action_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_withdraw(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
+    """Withdraw an action added by mistake: it leaves the plan's pages and counts."""
+    plan = _plan_for(request, slug, pk, Can.EDIT_PLAN)
+    action = _action_for(plan, number)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_action(action, user=request.user, **form.cleaned_data)
+        except services.PlanError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                f"Action {action.number} has been withdrawn. It is kept in the plan's history.",
+            )
+            return redirect(plan)
+    context = _base_context(request, plan, form=form, action=action, what="action", section="plan")
+    return render(request, "plans/withdraw.html", context, status=_form_status(request, form))
+
+
+def _update_for(request: HttpRequest, action: Action, update_pk: int) -> ProgressUpdate:
+    """One of the action's progress updates, for its author or an editor to correct (403 for
+    anyone else)."""
+    try:
+        update = action.updates.select_related("author").get(pk=update_pk)
+    except ProgressUpdate.DoesNotExist:
+        raise Http404("No such progress update") from None
+    update.action = action
+    if not services.can_correct_update(request.user, update):
+        raise PermissionDenied
+    return update
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def update_correct(
+    request: HttpRequest, slug: str, pk: int, number: int, update_pk: int
+) -> HttpResponse:
+    """Correct a progress update: its author or an editor. The history keeps the original."""
+    plan = _plan_for(request, slug, pk)
+    action = _action_for(plan, number)
+    update = _update_for(request, action, update_pk)
+    if request.method == "POST":
+        form = UpdateForm(request.POST)
+        if form.is_valid():
+            try:
+                services.correct_update(update, user=request.user, **form.cleaned_data)
+            except services.PlanError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "The progress update has been corrected.")
+                return redirect(reverse("plans:action", args=[slug, plan.pk, number]) + "#updates")
+    else:
+        form = UpdateForm(
+            initial={
+                "date": update.date,
+                "narrative": update.narrative,
+                "rag": update.rag,
+                "evidence": update.evidence,
+            }
+        )
+    context = _base_context(
+        request, plan, form=form, action=action, update=update, correcting=True, section="plan"
+    )
+    return render(request, "plans/update_form.html", context, status=_form_status(request, form))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def update_withdraw(
+    request: HttpRequest, slug: str, pk: int, number: int, update_pk: int
+) -> HttpResponse:
+    """Withdraw a progress update posted by mistake: it leaves the action's page and RAG."""
+    plan = _plan_for(request, slug, pk)
+    action = _action_for(plan, number)
+    update = _update_for(request, action, update_pk)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_update(update, user=request.user, **form.cleaned_data)
+        except services.PlanError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, "The progress update has been withdrawn. It is kept in the history."
+            )
+            return redirect(reverse("plans:action", args=[slug, plan.pk, number]) + "#updates")
+    context = _base_context(
+        request, plan, form=form, action=action, update=update, what="update", section="plan"
+    )
+    return render(request, "plans/withdraw.html", context, status=_form_status(request, form))
 
 
 @login_required
@@ -561,13 +724,20 @@ def milestone_add(request: HttpRequest, slug: str, pk: int, number: int) -> Http
     form = MilestoneForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        milestone = services.add_milestone(
-            action, user=request.user, title=data["title"], due_date=data["due_date"]
-        )
-        if data["done"]:
-            services.update_milestone(milestone, user=request.user, done=True)
-        messages.success(request, "The milestone has been added.")
-        return redirect(reverse("plans:action", args=[slug, plan.pk, number]) + "#milestones")
+        try:
+            services.add_milestone(
+                action,
+                user=request.user,
+                title=data["title"],
+                due_date=data["due_date"],
+                done=data["done"],
+                done_on=data["done_on"],
+            )
+        except services.PlanError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "The milestone has been added.")
+            return redirect(reverse("plans:action", args=[slug, plan.pk, number]) + "#milestones")
     context = _base_context(request, plan, form=form, action=action, section="plan")
     return render(request, "plans/milestone_form.html", context, status=_form_status(request, form))
 
@@ -579,33 +749,49 @@ def milestone_edit(
 ) -> HttpResponse:
     plan = _plan_for(request, slug, pk, Can.EDIT_PLAN)
     action = _action_for(plan, number)
-    milestone = _milestone_for(action, milestone_pk)
     back = reverse("plans:action", args=[slug, plan.pk, number]) + "#milestones"
     if request.method == "POST" and request.POST.get("delete"):
-        services.delete_milestone(milestone, user=request.user)
-        messages.success(request, "The milestone has been removed.")
+        try:
+            services.delete_milestone(Milestone(pk=milestone_pk, action=action), user=request.user)
+        except services.PlanError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "The milestone has been removed.")
         return redirect(back)
     if request.method == "POST":
+        # Not looked up first: a milestone removed meanwhile is refused by the service with who
+        # removed it, and what was typed is shown again.
+        milestone = action.milestones.filter(pk=milestone_pk).first() or Milestone(
+            pk=milestone_pk, action=action
+        )
         form = MilestoneForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            services.update_milestone(
-                milestone,
-                user=request.user,
-                title=data["title"],
-                due_date=data["due_date"],
-                done=data["done"],
-            )
-            messages.success(request, "The milestone has been saved.")
-            return redirect(back)
+            try:
+                services.update_milestone(
+                    milestone,
+                    user=request.user,
+                    title=data["title"],
+                    due_date=data["due_date"],
+                    done=data["done"],
+                    done_on=data["done_on"],
+                )
+            except services.PlanError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "The milestone has been saved.")
+                return redirect(back)
     else:
+        milestone = _milestone_for(action, milestone_pk)
         form = MilestoneForm(
             initial={
                 "title": milestone.title,
                 "due_date": milestone.due_date,
                 "done": milestone.done,
+                "done_on": milestone.done_on,
             }
         )
+    milestone.action = action
     context = _base_context(
         request, plan, form=form, action=action, milestone=milestone, section="plan"
     )
@@ -617,14 +803,21 @@ def milestone_edit(
 def milestone_done(
     request: HttpRequest, slug: str, pk: int, number: int, milestone_pk: int
 ) -> HttpResponse:
+    """The "Mark as done" button: done today (the milestone's page changes the day)."""
     plan = _plan_for(request, slug, pk, Can.EDIT_PLAN)
     action = _action_for(plan, number)
-    milestone = _milestone_for(action, milestone_pk)
+    back = reverse("plans:action", args=[slug, plan.pk, number]) + "#milestones"
     done = request.POST.get("done") == "1"
-    services.update_milestone(milestone, user=request.user, done=done)
-    word = "done" if done else "not done"
+    try:
+        milestone = services.update_milestone(
+            Milestone(pk=milestone_pk, action=action), user=request.user, done=done
+        )
+    except services.PlanError as exc:
+        messages.error(request, str(exc))
+        return redirect(back)
+    word = "done today" if done else "not done"
     messages.success(request, f"The milestone “{milestone.title}” is marked as {word}.")
-    return redirect(reverse("plans:action", args=[slug, plan.pk, number]) + "#milestones")
+    return redirect(back)
 
 
 # --- Help --------------------------------------------------------------------------------------

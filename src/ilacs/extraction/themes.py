@@ -1,0 +1,381 @@
+"""Improvement themes for recommendations and findings paragraphs: one to three keys, chief first.
+
+The method is a weighted lexicon (themes_lexicon.py), read the way the labelling rules read a
+recommendation:
+
+- Text is split into parts (sentences, semicolon items). In each part the words before a reason
+  ("so that", "to ensure", ...) are the ask and count fully; examples ("including",
+  "particularly") count 0.6; reasons count 0.3. The actor ("Senior managers should") is dropped.
+- Words said earlier in the ask weigh a little more (the object of "improve" comes first), and
+  later parts of a long recommendation a little less.
+- The chief theme is the highest score; others join when they score at least a third of it.
+  Then the rules of the theme list: care leavers' health or voice puts health or voice first;
+  thresholds "at all levels" are management oversight; asking to evaluate a service puts that
+  service first; an LSCB recommendation is partnership working too.
+
+Deterministic, no model, no data files: each theme comes with the phrases that decided it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import snowballstemmer
+
+from .themes_lexicon import (
+    EXAMPLE_MARKERS,
+    LEXICON,
+    LSCB_PLAIN,
+    NEUTRAL,
+    PURPOSE_MARKERS,
+    THEMES,
+)
+
+if TYPE_CHECKING:
+    from .model import ExtractedReport
+
+THEME_KEYS: tuple[str, ...] = tuple(THEMES)
+
+ASK, SUBJECT, EXAMPLE, REASON = 1.0, 0.8, 0.6, 0.3
+SECONDARY_SHARE = 0.3  # a second or third theme scores at least this share of the chief's
+SECONDARY_MIN = 0.4  # ... and at least this much on its own
+PARAGRAPH_MIN = 1.0  # a paragraph's chief theme needs at least this score
+MAX_THEMES = 3
+THIRD_SHARE = 0.4  # a third theme needs at least this share of the chief's score
+POSITION_DECAY = 0.04  # a word's weight is divided by 1 + this x its place in the part
+PART_DECAY = 0.25  # the n-th part of a text weighs 1 / (1 + this x n)
+WEAK_ASK = 1.0  # an ask whose words score less than this is a frame for what follows
+
+_STEMMER = snowballstemmer.stemmer("english")
+# Stems that would merge words the themes need apart.
+_STEM_EXCEPTIONS = {
+    "planned": "planned",
+    "attendance": "attendance",
+    "attend": "attend",
+    "sufficient": "sufficient",
+    "sufficiently": "sufficient",
+}
+_TOKEN = re.compile(r"[a-z0-9]+(?:'s)?|\+")
+_PARA_REF = re.compile(r"\((?:paragraphs?|para\.?|outcome)\b[^()]*\)")
+_SPLIT = re.compile(
+    r"(?<=[a-z0-9)])\.\s+|;|:\s|\n|•"
+    r"|,\s+and\s+(?=how\b|ensure\b|make\b|improve\b|strengthen\b|that\b|provide\b)"
+)
+_ACTOR = re.compile(r"^[^.;:]{0,90}?\bshould\s+")
+
+
+@lru_cache(maxsize=100_000)
+def _stem(word: str) -> str:
+    word = word.removesuffix("'s")
+    return _STEM_EXCEPTIONS.get(word) or _STEMMER.stemWord(word)
+
+
+def _normalise(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text).lower()
+    t = t.replace("’", "'").replace("‘", "'").replace("`", "'")
+    t = re.sub(r"[\u2010-\u2015]", "-", t)
+    t = t.replace("-", " ").replace("/", " ")
+    return _PARA_REF.sub(" ", t)
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(_stem(m.group()) for m in _TOKEN.finditer(_normalise(text)))
+
+
+def _parse_weights(spec: str) -> dict[str, float] | float:
+    spec = spec.strip()
+    if spec.startswith("{"):
+        return {k: float(v) for k, v in json.loads(spec).items()}
+    return float(spec)
+
+
+@lru_cache(maxsize=1)
+def _phrase_table() -> tuple[dict[tuple[str, ...], dict[str, float]], dict[str, tuple[int, ...]]]:
+    """{stemmed phrase: {theme: weight}}, and the phrase lengths each first stem starts."""
+    table: dict[tuple[str, ...], dict[str, float]] = {}
+    for theme, block in LEXICON.items():
+        for entry in re.split(r";\s*(?![^{}]*\})", block):
+            entry = entry.strip()
+            if not entry:
+                continue
+            phrase, _, weight = entry.partition("=")
+            key = _stems(phrase)
+            if not key:
+                continue
+            w = _parse_weights(weight) if weight else 1.0
+            weights = w if isinstance(w, dict) else {theme: w}
+            slot = table.setdefault(key, {})
+            for k, v in weights.items():
+                if k not in THEMES:
+                    raise ValueError(f"unknown theme {k!r} in the lexicon entry {entry!r}")
+                slot[k] = max(slot.get(k, 0.0), v)
+    for phrase in NEUTRAL.split(";"):
+        key = _stems(phrase)
+        if key:
+            table.setdefault(key, {})
+    return table, _starts(table)
+
+
+def _starts(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """For each first word, the lengths of the phrases it starts, longest first: most words
+    start none, so most places cost one dictionary look-up."""
+    lengths: dict[str, set[int]] = {}
+    for key in keys:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()}
+
+
+@lru_cache(maxsize=1)
+def _lscb_plain() -> frozenset[tuple[str, ...]]:
+    return frozenset(_stems(p) for p in LSCB_PLAIN.split(";") if p.strip())
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[dict[tuple[str, ...], float], dict[str, tuple[int, ...]]]:
+    out: dict[tuple[str, ...], float] = {}
+    for m in PURPOSE_MARKERS:
+        out[tuple(m.split())] = REASON
+    for m in EXAMPLE_MARKERS:
+        out[tuple(m.split())] = EXAMPLE
+    return out, _starts(out)
+
+
+@dataclass
+class Evidence:
+    theme: str
+    phrase: str
+    score: float
+    where: str  # "ask", "who" (before "should"), "example" or "reason"
+    weight: float = 1.0  # the phrase's weight in the lexicon
+
+
+@dataclass
+class ThemeResult:
+    themes: list[str]
+    scores: dict[str, float] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+    def why(self) -> list[dict]:
+        """For each theme given, in order: the phrases that decided it and any rule applied."""
+        out = []
+        for key in self.themes:
+            phrases: dict[str, float] = {}
+            for e in self.evidence:
+                if e.theme == key:
+                    phrases[e.phrase] = phrases.get(e.phrase, 0.0) + e.score
+            out.append(
+                {
+                    "theme": key,
+                    "name": THEMES[key],
+                    "score": round(self.scores.get(key, 0.0), 2),
+                    "phrases": [p for p, _ in sorted(phrases.items(), key=lambda kv: -kv[1])],
+                    "rules": [r for r in self.rules if r.startswith(key + ":")],
+                }
+            )
+        return out
+
+
+def prepare() -> None:
+    """Build the phrase tables now (about 0.1 s), e.g. before forking workers, so that each
+    worker does not pay for it on its first file."""
+    _phrase_table()
+    _markers()
+    _lscb_plain()
+
+
+def _parts(text: str) -> list[str]:
+    return [p for p in (s.strip(" ,.") for s in _SPLIT.split(_normalise(text))) if p]
+
+
+def _score(
+    text: str, position_decay: float, lscb: bool = False
+) -> tuple[dict[str, float], list[Evidence]]:
+    table, starts = _phrase_table()
+    markers, marker_starts = _markers()
+    lscb_plain = _lscb_plain()
+    scores: dict[str, float] = {}
+    evidence: list[Evidence] = []
+    for part_no, part in enumerate(_parts(text)):
+        actor = _ACTOR.match(part)
+        subject_end = actor.end() if actor else 0
+        matches = list(_TOKEN.finditer(part))
+        raw = [m.group() for m in matches]
+        stems = [_stem(w) for w in raw]
+        part_weight = 1.0 / (1.0 + PART_DECAY * part_no)
+        # (segment weight, [(theme, weight, position, phrase)]) in reading order
+        segments: list[tuple[float, list[tuple[str, float, int, str]]]] = [(ASK, [])]
+        if subject_end:
+            segments.insert(0, (SUBJECT, []))
+        n = len(stems)
+        # only the places where a phrase or a marker may start are looked at
+        places = [k for k in range(n) if stems[k] in starts or raw[k] in marker_starts]
+        consumed = 0
+        for i in places:
+            if i < consumed:
+                continue  # inside a phrase already read
+            in_subject = subject_end and matches[i].start() < subject_end
+            target = 0 if in_subject else len(segments) - 1
+            if i > 1 and not in_subject and raw[i] in marker_starts:
+                for size in marker_starts[raw[i]]:
+                    seg = markers.get(tuple(raw[i : i + size]))
+                    if seg is not None:
+                        segments.append((min(segments[-1][0], seg), []))
+                        target = len(segments) - 1
+                        break
+            themes = None
+            for size in starts.get(stems[i], ()):
+                if i + size <= n:
+                    themes = table.get(tuple(stems[i : i + size]))
+                    if themes is not None:
+                        break
+            if themes is None:
+                continue
+            phrase = part[matches[i].start() : matches[i + size - 1].end()]
+            for theme, w in themes.items():
+                if lscb and theme == "partnership" and tuple(stems[i : i + size]) in lscb_plain:
+                    w *= 0.3  # every LSCB item is about partners: the word alone says little
+                segments[target][1].append((theme, w, i, phrase))
+            consumed = i + size
+        # An ask that names no theme ("devise a strategy to support ...", "work with partners
+        # to ensure ...") is only a frame: what follows is the ask.
+        weights = [w for w, _ in segments]
+        for k in range(len(segments) - 1):
+            if weights[k] == SUBJECT:
+                continue
+            if weights[k] == ASK and sum(w for _, w, _, _ in segments[k][1]) < WEAK_ASK:
+                weights[k + 1] = ASK
+            else:
+                break
+        for (_, found), where in zip(segments, weights, strict=True):
+            label = {ASK: "ask", SUBJECT: "who", EXAMPLE: "example"}.get(where, "reason")
+            counted: set[str] = set()
+            for theme, w, pos, phrase in found:
+                if where < ASK and theme in counted:
+                    continue  # in an example or a reason, a theme counts once
+                counted.add(theme)
+                s = w * where * part_weight / (1.0 + position_decay * pos)
+                scores[theme] = scores.get(theme, 0.0) + s
+                evidence.append(Evidence(theme, phrase, s, label, w))
+    return scores, evidence
+
+
+def _apply_rules(
+    text: str,
+    scores: dict[str, float],
+    evidence: list[Evidence],
+    ranked: list[str],
+    rules: list[str],
+    lscb: bool,
+) -> list[str]:
+    """The labelling rules of the theme list that a score alone does not capture."""
+    lowered = _normalise(text)
+    if ranked and ranked[0] == "care_leavers":
+        for first, share in (("health", 0.5), ("voice_participation", 0.25)):
+            if first in ranked and scores[first] >= share * scores["care_leavers"]:
+                ranked.remove(first)
+                ranked.insert(0, first)
+                rules.append(f"{first}: care leavers' {first.split('_')[0]} is {first} first")
+                break
+    if ranked and ranked[0] == "recording" and len(ranked) > 1:
+        as_such = any(e.theme == "recording" and e.weight >= 1.0 for e in evidence)
+        if not as_such:
+            ranked.insert(0, ranked.pop(1))
+            rules.append(f"{ranked[0]}: recording of a topic puts the topic first")
+    if ranked and ranked[0] == "workforce":
+        # the caseloads, training or capacity of IROs or of foster carers belong to their
+        # theme; training to help with a named harm is about that harm
+        for role in (
+            "independent_oversight",
+            "foster_carers",
+            "specific_harms",
+            "exploitation_missing",
+        ):
+            if role in ranked:
+                ranked.remove(role)
+                ranked.insert(0, role)
+                rules.append(f"{role}: workforce asks about {THEMES[role]} go to that theme")
+                break
+    if "threshold" in lowered and re.search(r"\bat all levels\b|care thresholds?", lowered):
+        if ranked and ranked[0] == "front_door":
+            ranked.remove("front_door")
+        if "management_oversight" in ranked:
+            ranked.remove("management_oversight")
+        ranked.insert(0, "management_oversight")
+        rules.append("management_oversight: thresholds at all levels are management oversight")
+    if (
+        ranked
+        and ranked[0] == "quality_assurance"
+        and re.match(
+            r"^\W*(?:evaluate|review the (?:impact|effectiveness))\b", _strip_actor(lowered)
+        )
+    ):
+        others = [t for t in ranked[1:] if scores.get(t, 0) >= 0.3]
+        if others:
+            ranked.remove(others[0])
+            ranked.insert(0, others[0])
+            rules.append(f"{others[0]}: evaluating a service puts the service first")
+    if lscb:
+        if not ranked:
+            ranked.append("partnership")
+        elif "partnership" not in ranked:
+            ranked.insert(min(1, len(ranked)), "partnership")
+            rules.append("partnership: an LSCB recommendation is partnership working too")
+    return ranked[:MAX_THEMES]
+
+
+def _strip_actor(text: str) -> str:
+    m = _ACTOR.match(text)
+    return text[m.end() :] if m else text
+
+
+def theme_text(text: str, kind: str = "recommendation") -> ThemeResult:
+    """Themes of one recommendation ("recommendation", "lscb") or findings paragraph ("paragraph").
+
+    A recommendation always gets one to three themes when any theme's words occur; a paragraph
+    gets themes only when one scores at least PARAGRAPH_MIN, so passing mentions give none.
+    """
+    if kind not in ("recommendation", "lscb", "paragraph"):
+        raise ValueError(f"kind must be recommendation, lscb or paragraph, not {kind!r}")
+    paragraph = kind == "paragraph"
+    scores, evidence = _score(
+        text or "",
+        position_decay=POSITION_DECAY / 2 if paragraph else POSITION_DECAY,
+        lscb=kind == "lscb",
+    )
+    ranked = sorted(scores, key=lambda t: (-scores[t], THEME_KEYS.index(t)))
+    ranked = [t for t in ranked if scores[t] > 0]
+    if ranked:
+        top = scores[ranked[0]]
+        if paragraph and top < PARAGRAPH_MIN:
+            ranked = []
+        else:
+            floor = max(SECONDARY_SHARE * top, SECONDARY_MIN)
+            ranked = [ranked[0], *[t for t in ranked[1:] if scores[t] >= floor]]
+            if len(ranked) > 2 and scores[ranked[2]] < THIRD_SHARE * top:
+                ranked = ranked[:2]
+    rules: list[str] = []
+    if not paragraph:
+        ranked = _apply_rules(text or "", scores, evidence, ranked, rules, lscb=kind == "lscb")
+    return ThemeResult(ranked[:MAX_THEMES], scores, evidence, rules)
+
+
+def themes_for(text: str, kind: str = "recommendation") -> list[str]:
+    """Just the theme keys, chief first."""
+    return theme_text(text, kind).themes
+
+
+def assign_themes(report: ExtractedReport) -> None:
+    """Set `themes` on every recommendation, LSCB recommendation and findings paragraph."""
+    for r in report.recommendations:
+        r.themes = themes_for(r.text, "recommendation")
+    for r in report.lscb_recommendations:
+        r.themes = themes_for(r.text, "lscb")
+    for p in report.paragraphs:
+        p.themes = themes_for(p.text, "paragraph")
