@@ -3,13 +3,15 @@ signed-in page kept by a browser cache or a proxy (static files keep their cachi
 
 from __future__ import annotations
 
+import datetime as dt
 from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import ActionFactory, InspectionFactory
+from ilacs.plans import services
+from tests.factories import InspectionFactory
 
 POLICY = {
     "default-src": "'self'",
@@ -35,9 +37,9 @@ def policy_of(response) -> dict[str, str]:
 def pages(cast):
     """A signed-in page of each kind: home, council, inspection, report download, plan,
     dashboard, action, history, a form, help and the Django admin."""
-    inspection = InspectionFactory(local_authority=cast.northbrook)
-    action = ActionFactory(plan__inspection=inspection)
-    plan = action.plan
+    inspection = InspectionFactory(local_authority=cast.northbrook, published=dt.date(2024, 4, 26))
+    plan = services.create_plan(inspection, user=cast.erin_editor)
+    action = services.add_action(plan, user=cast.erin_editor, title="Workshops", lead_role="AD")
     slug = "northbrook"
     return {
         "home": reverse("home"),

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.browser
 def test_documents_page_and_downloads(signed_in_page, cast, doc_plan):  # noqa: F811
     page = signed_in_page("erin_editor")
     page.goto(f"/la/northbrook/plans/{doc_plan.pk}/")
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Word (written action plan)").click()
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("link", name="Word (written action plan)").click(timeout=60_000)
     path = download.value.path()
     assert download.value.suggested_filename.startswith("northbrook-action-plan-")
     with open(path, "rb") as f:
@@ -40,7 +40,8 @@ def test_documents_page_and_downloads(signed_in_page, cast, doc_plan):  # noqa: 
     page.locator("#id_end_month").fill("3")
     page.locator("#id_end_day").fill("31")
     page.get_by_label("PDF").check()
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download the progress report").click()
+    # Making the PDF takes a few seconds on a busy machine: wait for it longer than for a page.
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download the progress report").click(timeout=60_000)
     with open(download.value.path(), "rb") as f:
         assert "Progress from 1 March 2025 to 31 March 2025" in " ".join(pdf_pages(f.read()))

@@ -168,7 +168,7 @@ def test_a_damaged_workbook(cast, re_referrals):
 
 
 def test_a_file_that_is_too_large(cast, re_referrals, settings):
-    big = b"x" * (50 * 1024 * 1024)
+    big = b"x" * 50_000_000  # MB of 10**6 bytes (ilacs.units)
     assert file_error(cast, big) == (
         "The file is 50.0 MB: files of more than 5 MB cannot be imported. Import fewer rows at a "
         "time."

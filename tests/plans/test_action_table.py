@@ -44,3 +44,17 @@ def test_every_column_of_a_row(cast, plan, caras_action):
 def test_a_forgotten_name_is_an_error_not_an_empty_cell():
     with pytest.raises(jinja2.UndefinedError, match="'caption_visible' is undefined"):
         components.render("plans/includes/action_table.jinja", caption="Actions")
+
+
+def test_rag_and_status_come_straight_after_the_title(cast, plan, caras_action):
+    """On a phone the first columns are the ones on the screen: what a board member reads first."""
+    import re
+
+    rows = queries.action_rows(plan, dt.date(2025, 1, 1))
+    context = {"plan": plan, "la": cast.northbrook}
+    for show_update, last in ((True, ["Last update"]), (False, [])):
+        html = action_table(context, rows, "Actions", show_update=show_update)
+        headings = re.findall(r'<th scope="col" class="govuk-table__header[^"]*">([^<]+)<', html)
+        assert headings == ["Action", "RAG", "Status", "Lead", "Due date", *last]
+        cells = re.findall(r'<td class="govuk-table__cell[^"]*">(.*?)</td>', html, re.S)
+        assert "ilacs-rag-tag" in cells[1] and cells[2] == "Not started"

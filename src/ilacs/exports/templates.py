@@ -26,8 +26,9 @@ from ilacs.exports.data import (
     as_words,
 )
 from ilacs.exports.documents import KINDS, ExportError
+from ilacs.units import mb_to_bytes
 
-MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
+MAX_TEMPLATE_BYTES = mb_to_bytes(10)  # MB of 10**6 bytes, as every limit (ilacs.units)
 
 
 class TemplateProblem(ExportError):

@@ -40,6 +40,7 @@ from ilacs.measures.services import (
     to_decimal,
 )
 from ilacs.measures.units import format_value
+from ilacs.units import bytes_to_mb, mb_to_bytes
 
 VALUE_COLUMNS = (
     "Measure",
@@ -61,7 +62,7 @@ AUDIT_COLUMNS = (
     "Themes of learning",
 )
 # A workbook bigger than this once unzipped is refused before openpyxl reads it (zip bombs).
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_UNZIPPED_BYTES = mb_to_bytes(200)
 
 
 class ImportFileError(ValueError):
@@ -93,11 +94,11 @@ class Table:
 
 
 def max_bytes() -> int:
-    return int(settings.ILACS_MAX_IMPORT_MB * 1024 * 1024)
+    return mb_to_bytes(settings.ILACS_MAX_IMPORT_MB)
 
 
 def _size_words(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+    return f"{bytes_to_mb(n):.1f} MB"
 
 
 def check_size(size: int) -> None:
