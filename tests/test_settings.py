@@ -130,3 +130,13 @@ def test_the_ilacs_command_says_which_variable_in_one_line(tmp_path):
         "ilacs: ILACS_HTTPS is 'ture': set it to 1, true, yes or on to turn it on, "
         "or 0, false, no or off to turn it off.\n"
     )
+
+
+def test_a_trusted_proxy_that_is_no_address_stops_start_up_naming_it(tmp_path):
+    result = _start({"ILACS_TRUSTED_PROXIES": "10.0.0.5,proxy.example"}, tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "django.core.exceptions.ImproperlyConfigured: ILACS_TRUSTED_PROXIES has "
+        "'proxy.example': each entry must be an address or a network such as 10.0.0.5 or "
+        "10.1.0.0/16."
+    )

@@ -4,6 +4,7 @@ SQLite file under ILACS_DATA_DIR (default ./var) unless DATABASE_URL is set (Pos
 production and in CI's second run). Every variable is listed in docs/web.md.
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -247,6 +248,14 @@ if _env_bool("ILACS_TRUST_X_FORWARDED_PROTO", False):
 # Reverse proxies in front of ilacs (addresses or networks, e.g. "10.0.0.0/8"): only then is
 # X-Forwarded-For read for the client's address (ilacs/accounts/client.py). Empty: ignored.
 ILACS_TRUSTED_PROXIES = _env_list("ILACS_TRUSTED_PROXIES")
+for _proxy in ILACS_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"ILACS_TRUSTED_PROXIES has {_proxy!r}: each entry must be an address or a network "
+            "such as 10.0.0.5 or 10.1.0.0/16."
+        ) from None
 
 # django-axes: pause sign-in after repeated failures for one username from one address, or from
 # one address whatever the usernames (one address trying many usernames).

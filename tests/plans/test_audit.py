@@ -121,3 +121,18 @@ def test_the_record_pages_through_long_histories(client, cast):
 def test_the_admin_finds_the_record_from_the_members_page(client, cast):
     client.force_login(cast.alice_admin)
     assert READS in client.get(reverse("members:list", args=["northbrook"])).content.decode()
+
+
+@pytest.mark.parametrize(
+    "address", ["measures:index", "exports:documents"], ids=["measures", "documents"]
+)
+def test_a_service_administrators_view_of_evidence_and_documents_is_recorded(
+    client, cast, plan, address
+):
+    client.force_login(cast.sam_superuser)
+    args = ["northbrook"] if address == "measures:index" else ["northbrook", plan.pk]
+    url = reverse(address, args=args)
+    assert client.get(url).status_code == 200
+    (read,) = Read.objects.all()
+    assert read.kind == ReadKind.SERVICE_ADMIN_VIEW
+    assert read.path == url
