@@ -47,8 +47,8 @@ def test_the_report_file_is_there_after_saving_even_if_another_upload_removed_it
     inspection must not point at a missing file."""
     real_store = inspection_services._store
 
-    def store_then_lose_it(data, filename, sha256):
-        name, _ = real_store(data, filename, sha256)
+    def store_then_lose_it(data, filename, sha256, *args):
+        name, _ = real_store(data, filename, sha256, *args)
         default_storage.delete(name)  # upload A rolled back and removed "its" file
         return name, False  # B: "already stored"
 

@@ -68,8 +68,9 @@ def sign_in(page, user, password: str = TEST_PASSWORD, *, expect_success: bool =
     from playwright.sync_api import expect
 
     page.goto(SIGN_IN)
-    signed_in_as_someone = page.get_by_role("button", name=SIGN_OUT_BUTTON)
+    signed_in_as_someone = _sign_out_button(page)
     if signed_in_as_someone.count():  # the sign-in page sent us home: sign out first
+        open_header_menu(page)
         signed_in_as_someone.click()
         page.wait_for_url(f"**{SIGN_IN}")
     page.get_by_label("Username").fill(username_of(user))
@@ -77,12 +78,27 @@ def sign_in(page, user, password: str = TEST_PASSWORD, *, expect_success: bool =
     page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_load_state()
     if expect_success:
-        sign_out = page.get_by_role("button", name=SIGN_OUT_BUTTON)
+        sign_out = _sign_out_button(page)
         if not sign_out.count():
             main = page.locator("main").inner_text() if page.locator("main").count() else ""
             raise AssertionError(f"could not sign in as {username_of(user)}: {main[:500]}")
+        open_header_menu(page)
         expect(sign_out).to_be_visible()
     return page
+
+
+def _sign_out_button(page):
+    """The header's Sign out button, also while it is folded into the phone-width menu (where
+    get_by_role, which sees only what is shown, would not find it)."""
+    return page.locator("header button").filter(has_text=SIGN_OUT_BUTTON)
+
+
+def open_header_menu(page) -> None:
+    """On a phone GOV.UK's service navigation folds its links and Sign out under a Menu button:
+    open it, as a person would. Nothing to do where the navigation is shown in full."""
+    menu = page.get_by_role("banner").get_by_role("button", name="Menu")
+    if menu.count() and menu.is_visible() and menu.get_attribute("aria-expanded") != "true":
+        menu.click()
 
 
 def csp_violations(page) -> list[str]:

@@ -9,6 +9,7 @@ from tests.browser.support import (
     MOBILE,
     SIGN_OUT_BUTTON,
     check_page,
+    open_header_menu,
     overflow_x,
     sign_in,
 )
@@ -154,9 +155,9 @@ def test_inspection_page_on_a_phone(mobile_page, sample_inspection):
     for element in page.locator("main table, main .govuk-tag").all():
         box = element.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= MOBILE["width"], box
-    # The header's one link and the sign-out button fit on the phone (with one link, GOV.UK's
-    # service navigation shows it rather than folding it into a menu button).
+    # The header's links and the sign-out button fit on the phone, under GOV.UK's Menu button.
     header = page.get_by_role("banner")
+    open_header_menu(page)
     for item in (
         header.get_by_role("link", name="Your local authorities"),
         header.get_by_role("button", name=SIGN_OUT_BUTTON),
