@@ -229,6 +229,8 @@ class Recommendation(models.Model):
     framework_reference = models.CharField(max_length=200, blank=True)
     framework_outcome = models.PositiveSmallIntegerField(null=True, blank=True)
     is_lscb = models.BooleanField(default=False)
+    # Improvement themes (extraction/themes.py keys, the chief first) as `ilacs extract` gives them.
+    themes = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["inspection", "is_lscb", "number"]
@@ -257,6 +259,8 @@ class Paragraph(models.Model):
     text = models.TextField()
     page = models.PositiveIntegerField(null=True, blank=True)
     order = models.PositiveIntegerField()
+    # Improvement themes by the same method as recommendations' (none when no theme stands out).
+    themes = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["inspection", "order"]

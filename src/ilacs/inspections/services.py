@@ -459,6 +459,7 @@ def _create(
             ),
             framework_outcome=_int_or_none(r.get("framework_outcome")),
             is_lscb=is_lscb,
+            themes=list(r.get("themes") or []),
         )
         for is_lscb, items in (
             (False, record.get("recommendations") or []),
@@ -474,6 +475,7 @@ def _create(
             text=p["text"],
             page=p.get("page"),
             order=order,
+            themes=list(p.get("themes") or []),
         )
         for order, p in enumerate(record.get("paragraphs") or [], start=1)
     )
