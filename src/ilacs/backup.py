@@ -91,7 +91,7 @@ def copied_models() -> list[type[models.Model]]:
     ]
 
 
-def _reference_models() -> list[type[models.Model]]:
+def reference_models() -> list[type[models.Model]]:
     return [
         m
         for m in copied_models()
@@ -120,9 +120,25 @@ def stored_files() -> Iterator[tuple[models.FileField, str]]:
                     yield f, name
 
 
-def _applied_migrations() -> list[list[str]]:
+def applied_migrations() -> list[list[str]]:
     recorder = MigrationRecorder(connections[DEFAULT_DB_ALIAS])
     return sorted([app, name] for app, name in recorder.applied_migrations())
+
+
+def manifest_for_rows() -> dict[str, Any]:
+    """What a reader of serialised rows needs to know of the database they came from: when,
+    which kind, its migrations, and its content type and permission numbers (renumbered on
+    loading)."""
+    return {
+        "made_at": timezone.now().isoformat(),
+        "database": connections[DEFAULT_DB_ALIAS].vendor,
+        "migrations": applied_migrations(),
+        "content_types": {str(ct.pk): [ct.app_label, ct.model] for ct in ContentType.objects.all()},
+        "permissions": {
+            str(p.pk): [p.content_type.app_label, p.content_type.model, p.codename]
+            for p in Permission.objects.select_related("content_type")
+        },
+    }
 
 
 def _sha256(data: bytes) -> str:
@@ -150,13 +166,7 @@ def dump(path: str | Path) -> DumpResult:
                 for m in copied_models()
                 if m._base_manager.exists()
             }
-            content_types = {
-                str(ct.pk): [ct.app_label, ct.model] for ct in ContentType.objects.all()
-            }
-            permissions = {
-                str(p.pk): [p.content_type.app_label, p.content_type.model, p.codename]
-                for p in Permission.objects.select_related("content_type")
-            }
+            about = manifest_for_rows()
             files = list(stored_files())
         checksums: dict[str, str] = {}
         stored: dict[str, list[str]] = {}
@@ -180,12 +190,8 @@ def dump(path: str | Path) -> DumpResult:
             manifest = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION,
-                "made_at": timezone.now().isoformat(),
-                "database": connections[DEFAULT_DB_ALIAS].vendor,
-                "migrations": _applied_migrations(),
+                **about,
                 "counts": counts,
-                "content_types": content_types,
-                "permissions": permissions,
                 "files": len(stored),
                 "stored_files": stored,
                 "missing_files": missing,
@@ -234,8 +240,8 @@ def read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
     return manifest
 
 
-def _check_migrations(manifest: dict[str, Any]) -> None:
-    here = {tuple(m) for m in _applied_migrations()}
+def check_migrations(manifest: dict[str, Any]) -> None:
+    here = {tuple(m) for m in applied_migrations()}
     there = {tuple(m) for m in manifest["migrations"]}
     missing = sorted(there - here)
     if missing:
@@ -258,7 +264,7 @@ def _check_migrations(manifest: dict[str, Any]) -> None:
 
 def check_empty() -> None:
     """Refuse a database that holds anything beyond what `migrate` itself puts there."""
-    reference = set(_reference_models())
+    reference = set(reference_models())
     held = [
         f"{m._meta.verbose_name_plural} ({m._base_manager.count()})"
         for m in copied_models()
@@ -291,9 +297,16 @@ def _renumberer(manifest: dict[str, Any]) -> tuple[dict[int, int], dict[int, int
     return content_types, permissions
 
 
-def _renumber(objects: list[dict[str, Any]], manifest: dict[str, Any]) -> None:
+def renumber(
+    objects: list[dict[str, Any]],
+    manifest: dict[str, Any],
+    more: dict[type[models.Model], dict[Any, Any]] | None = None,
+) -> None:
+    """Rewrite every reference to a content type or permission (and to the models in `more`,
+    old number -> new) in the serialised rows."""
     content_types, permissions = _renumberer(manifest)
-    maps = {ContentType: content_types, Permission: permissions}
+    maps: dict[Any, dict[Any, Any]] = {ContentType: content_types, Permission: permissions}
+    maps.update(more or {})
     fields_by_model: dict[str, list[tuple[models.Field, dict[int, int]]]] = {}
     for obj in objects:
         label = obj["model"]
@@ -313,7 +326,7 @@ def _renumber(objects: list[dict[str, Any]], manifest: dict[str, Any]) -> None:
             else:
                 if value not in mapping:
                     raise BackupError(
-                        f"A {label} row names content type or permission {value}, "
+                        f"A {label} row names {f.related_model._meta.verbose_name} {value}, "
                         "which the backup does not describe."
                     )
                 obj["fields"][f.name] = mapping[value]
@@ -325,16 +338,16 @@ def load(path: str | Path) -> LoadResult:
     written: list[tuple[Any, str]] = []
     with archive:
         manifest = read_manifest(archive)
-        _check_migrations(manifest)
+        check_migrations(manifest)
         try:
             with transaction.atomic():
                 check_empty()
-                for model in _reference_models():
+                for model in reference_models():
                     model._base_manager.all().delete()
                 objects = json.loads(archive.read(DATA_NAME))
-                _renumber(objects, manifest)
+                renumber(objects, manifest)
                 _write_files(archive, manifest, written)
-                _load_rows(objects)
+                load_rows(objects)
                 counts = {
                     _label(m): m._base_manager.count()
                     for m in copied_models()
@@ -375,7 +388,7 @@ def _write_files(
             raise BackupError(f"The file store would not keep the name {name!r}.")
 
 
-def _load_rows(objects: list[dict[str, Any]]) -> None:
+def load_rows(objects: list[dict[str, Any]]) -> None:
     """Save the rows as loaddata does (raw: no signals' side effects, no new history), then
     check every reference and move PostgreSQL's id sequences past the loaded ids."""
     connection = connections[DEFAULT_DB_ALIAS]
@@ -383,6 +396,9 @@ def _load_rows(objects: list[dict[str, Any]]) -> None:
     loaded: set[type[models.Model]] = set()
     with connection.constraint_checks_disabled():
         for item in serializers.deserialize("json", fixture):
+            # saving the many-to-many links sends m2m_changed, on which django-simple-history
+            # would write a new history row: the archive has the history already
+            item.object.skip_history_when_saving = True
             item.save()
             loaded.add(type(item.object))
     connection.check_constraints(table_names=[m._meta.db_table for m in loaded])

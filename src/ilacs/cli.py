@@ -295,7 +295,16 @@ def _add_backup(sub: argparse._SubParsersAction) -> None:
         "archive",
         nargs="?",
         metavar="ARCHIVE",
-        help="the zip file to write (default: ilacs-backup-YYYY-MM-DD.zip here)",
+        help="the zip file to write (default: ilacs-backup-YYYY-MM-DD.zip here); with --plan, "
+        "a .json or .xlsx file",
+    )
+    p.add_argument(
+        "--plan",
+        type=int,
+        metavar="PLAN_ID",
+        help="only this plan, whole (its inspection, themes, actions, milestones, updates, RAG "
+        "overrides, history, the people in it), as JSON or an Excel workbook (.xlsx) that "
+        "`ilacs load` reads into an empty database; stored files are not included",
     )
     p.set_defaults(func=_cmd_dump)
     p = sub.add_parser(
@@ -306,7 +315,12 @@ def _add_backup(sub: argparse._SubParsersAction) -> None:
         "put its files back in the file store. All or nothing. Works from SQLite to "
         "PostgreSQL and back.",
     )
-    p.add_argument("archive", metavar="ARCHIVE")
+    p.add_argument(
+        "archive",
+        metavar="ARCHIVE",
+        help="a backup made by `ilacs dump` (.zip), or a plan made by `ilacs dump --plan` "
+        "(.json or .xlsx)",
+    )
     p.add_argument(
         "--check",
         action="store_true",
@@ -320,6 +334,8 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     from ilacs.backup import BackupError, default_archive_name, dump
     from ilacs.cli_support import CommandError, require_migrated
 
+    if args.plan is not None:
+        return _dump_plan(args)
     try:
         require_migrated()
         result = dump(args.archive or default_archive_name())
@@ -335,12 +351,37 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dump_plan(args: argparse.Namespace) -> int:
+    from ilacs import planarchive
+    from ilacs.backup import BackupError
+    from ilacs.cli_support import CommandError, require_migrated
+    from ilacs.plans.models import ImprovementPlan
+
+    try:
+        require_migrated()
+        plan = ImprovementPlan.objects.filter(pk=args.plan).first()
+        if plan is None:
+            raise CommandError(f"There is no plan {args.plan}.", 2)
+        path, rows = planarchive.write(plan, args.archive or planarchive.default_name(plan))
+    except (BackupError, CommandError) as exc:
+        sys.stderr.write(f"ilacs dump: {exc}\n")
+        return getattr(exc, "status", 1)
+    sys.stdout.write(f"Wrote {path}: plan {plan.pk}, {rows} rows.\n")
+    return 0
+
+
 def _cmd_load(args: argparse.Namespace) -> int:
     _setup_django()
+    from ilacs import planarchive
     from ilacs.backup import BackupError, describe, load
     from ilacs.cli_support import CommandError, require_migrated
 
     try:
+        if planarchive.is_plan_file(args.archive) and not args.check:
+            require_migrated()
+            rows = planarchive.load(args.archive)
+            sys.stdout.write(f"Loaded the plan in {args.archive}: {rows} rows.\n")
+            return 0
         if args.check:
             manifest = describe(args.archive)
             sys.stdout.write(
