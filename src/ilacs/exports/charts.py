@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -26,9 +27,18 @@ BAR_COLOURS = {
 @dataclass
 class Chart:
     png: bytes
-    svg: str
     alt_text: str
     title: str
+    figure: Figure | None = None
+
+    @cached_property
+    def svg(self) -> str:
+        """Drawn only when asked for: the documents use the PNG."""
+        if self.figure is None:
+            return ""
+        out = io.StringIO()
+        self.figure.savefig(out, format="svg")
+        return out.getvalue()
 
 
 def rag_alt_text(counts: Sequence[tuple[Rag, int]], what: str = "actions") -> str:
@@ -89,9 +99,8 @@ def rag_bar_chart(
     if before:
         ax.legend(fontsize=7, loc="lower right", frameon=False)
     fig.tight_layout()
-    png, svg = io.BytesIO(), io.StringIO()
+    png = io.BytesIO()
     fig.savefig(png, format="png")
-    fig.savefig(svg, format="svg")
     alt = rag_alt_text(counts)
     if before:
         alt = (
@@ -101,4 +110,4 @@ def rag_bar_chart(
             + ", ".join(f"{r.label} {n}" for r, n in counts)
             + "."
         )
-    return Chart(png.getvalue(), svg.getvalue(), alt, title)
+    return Chart(png.getvalue(), alt, title, figure=fig)
