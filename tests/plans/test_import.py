@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from functools import partial
 
 import docx
 import openpyxl
@@ -19,6 +20,7 @@ from django.urls import reverse
 from ilacs.plans import imports
 from ilacs.plans.models import Action, ImportMapping, ImprovementPlan, ProgressUpdate, Theme
 from ilacs.tables import ImportFileError
+from tests.races import needs_postgresql, race
 
 HEADINGS = [
     "Requirement",
@@ -395,3 +397,21 @@ def test_the_command_line_imports_the_same_way(cast, inspection, tmp_path, cara_
     )
     assert status == 1
     assert plan.actions.count() == 3
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_at_once_make_one_plan_with_both_files_actions(cast, inspection):
+    """create_plan locks the inspection: the second import waits, then adds to the first's
+    plan; the plan's lock numbers the actions without a gap or a clash."""
+    found = imports.read(b"Action,Lead\nOne,Head\nTwo,Head\n", "plan.csv")
+    parsed = imports.parse(inspection, found, _guessed(found))
+    results = race(
+        partial(imports.apply, inspection, parsed, user=cast.erin_editor),
+        partial(imports.apply, inspection, parsed, user=cast.alice_admin),
+    )
+    assert all(isinstance(r, imports.Outcome) for r in results), results
+    assert sorted(r.created_plan for r in results) == [False, True]
+    plan = ImprovementPlan.objects.get(inspection=inspection)
+    numbers = sorted(Action.all_objects.filter(plan=plan).values_list("number", flat=True))
+    assert numbers == [1, 2, 3, 4]

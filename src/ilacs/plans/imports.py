@@ -494,6 +494,21 @@ class Outcome:
     updates: int
 
 
+def _plan_for_import(inspection: Inspection, user: Any) -> tuple[ImprovementPlan, bool]:
+    """The inspection's plan, created if it has none. create_plan locks the inspection, so two
+    imports at once make one plan: the second waits, then adds its actions to the first's."""
+    plan = ImprovementPlan.objects.filter(inspection=inspection).first()
+    if plan is not None:
+        return plan, False
+    try:
+        return services.create_plan(inspection, user=user), True
+    except services.PlanError:
+        plan = ImprovementPlan.objects.filter(inspection=inspection).first()
+        if plan is None:
+            raise
+        return plan, False
+
+
 def apply(inspection: Inspection, parsed: Parsed, *, user: Any, filename: str = "") -> Outcome:
     """Create the plan (when the inspection has none), the themes it lacks, every action and
     each row's progress as an update, as `user` (their permissions apply, the history records
@@ -503,10 +518,7 @@ def apply(inspection: Inspection, parsed: Parsed, *, user: Any, filename: str = 
     users = get_user_model().objects.in_bulk({r.lead_user for r in parsed.rows if r.lead_user})
     source = f"Imported from {filename}" if filename else "Imported from the existing plan"
     with transaction.atomic():
-        plan = ImprovementPlan.objects.filter(inspection=inspection).first()
-        created = plan is None
-        if plan is None:
-            plan = services.create_plan(inspection, user=user)
+        plan, created = _plan_for_import(inspection, user)
         requirements = {r.number: r for r in plan.requirements.all()}
         themes = {t.name.lower(): t for t in Theme.objects.filter(plan=plan)}
         new_themes = updates = 0
