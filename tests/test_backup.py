@@ -222,3 +222,17 @@ def test_an_archive_loads_into_a_database_of_the_other_kind(tmp_path, cast):
         assert _normalised(round_trip) == _normalised(archive), (
             f"{connection.vendor} -> {vendor} changed rows"
         )
+
+
+def test_the_commands_print_what_they_did(tmp_path, cast, capsys):
+    from ilacs.cli import main
+
+    archive = tmp_path / "nightly.zip"
+    assert main(["dump", str(archive)]) == 0
+    assert f"Wrote {archive}" in capsys.readouterr().out
+    assert main(["load", str(archive), "--check"]) == 0
+    assert "checksums agree" in capsys.readouterr().out
+    assert main(["load", str(archive)]) == 1
+    assert "not empty" in capsys.readouterr().err
+    assert main(["load", str(tmp_path / "missing.zip")]) == 1
+    assert "There is no file" in capsys.readouterr().err
