@@ -33,20 +33,25 @@ HEADINGS = [
 ]
 
 
-def _word_plan(rows_by_theme: dict[str, list[list[str]]], wrapped_heading: bool = True) -> bytes:
-    """A Word document like seed 004's appendix C: per theme a heading, then a table."""
+def _word_plan(
+    rows_by_theme: dict[str, list[list[str]]],
+    wrapped_heading: bool = True,
+    renamed: dict[str, str] | None = None,
+) -> bytes:
+    """A Word document like seed 004's appendix C: per theme a heading, then a table; the
+    tables after the first with the headings `renamed` ("Timescale" -> "Timescales")."""
     document = docx.Document()
     document.add_heading("DRAFT OFSTED ACTION PLAN 2024-2026", level=1)
-    for theme, rows in rows_by_theme.items():
+    for index, (theme, rows) in enumerate(rows_by_theme.items()):
+        names = [(renamed or {}).get(h, h) if index else h for h in HEADINGS]
         document.add_heading(theme, level=2)
         table = document.add_table(rows=0, cols=len(HEADINGS))
         if wrapped_heading:
             top = [
-                h if h != "Links to Ofsted Recommendations" else "Links to Ofsted" for h in HEADINGS
+                h if h != "Links to Ofsted Recommendations" else "Links to Ofsted" for h in names
             ]
             second = [
-                "" if h != "Links to Ofsted Recommendations" else "Recommendations"
-                for h in HEADINGS
+                "" if h != "Links to Ofsted Recommendations" else "Recommendations" for h in names
             ]
             for values in (top, second):
                 cells = table.add_row().cells
@@ -54,7 +59,7 @@ def _word_plan(rows_by_theme: dict[str, list[list[str]]], wrapped_heading: bool 
                     cell.text = value
         else:
             cells = table.add_row().cells
-            for cell, value in zip(cells, HEADINGS, strict=True):
+            for cell, value in zip(cells, names, strict=True):
                 cell.text = value
         for row in rows:
             cells = table.add_row().cells
@@ -108,7 +113,7 @@ def cara_named(cast):
 
 
 def _guessed(found):
-    return imports.guess_mapping(found.distinct_headings())
+    return imports.guess_mapping(found.headings)
 
 
 def test_a_word_plan_like_appendix_c_is_read_guessed_and_imported(cast, inspection, cara_named):
@@ -151,6 +156,24 @@ def test_a_word_plan_like_appendix_c_is_read_guessed_and_imported(cast, inspecti
     assert "Progress to date: Draft framework written." in actions[0].description
     assert actions[2].theme.name == "Practice Excellence"
     assert actions[0].history.first().history_user == cast.erin_editor
+
+
+def test_tables_that_name_a_column_differently_both_fill_it(cast, inspection):
+    renamed = {"Timescale": "Timescales", "Progress to date": "Progress"}
+    found = imports.read(_word_plan(SEED_LIKE, renamed=renamed), "plan.docx")
+    mapping = _guessed(found)
+    assert mapping["timescale"] == mapping["timescales"] == "due_date"
+    assert mapping["progress to date"] == mapping["progress"] == "progress"
+    assert imports.mapping_problems(mapping, found.headings) == []
+    parsed = imports.parse(inspection, found, mapping)
+    assert parsed.errors == [] and parsed.rows[2].due == dt.date(2026, 3, 31)
+    both = {**mapping, "key lead": "due_date"}
+    assert imports.mapping_problems(both, found.headings) == [
+        "Only one column can be the due date or timescale: “Key Lead” and “Timescale” are both "
+        "chosen.",
+        "Only one column can be the due date or timescale: “Key Lead” and “Timescales” are both "
+        "chosen.",
+    ]
 
 
 def _xlsx(rows: list[list], merge: str = "", formula: bool = False) -> bytes:
@@ -320,9 +343,7 @@ def test_the_browser_steps_remember_the_columns_per_council(client, cast, inspec
     assert "Progress to date" not in plan.actions.get(number=1).description
     # next time, the council's choice is the starting point
     found = imports.read(_word_plan(SEED_LIKE), "plan.docx")
-    remembered = imports.guess_mapping(
-        found.distinct_headings(), imports.saved_mapping(cast.northbrook)
-    )
+    remembered = imports.guess_mapping(found.headings, imports.saved_mapping(cast.northbrook))
     assert remembered["progress to date"] == ""
 
 

@@ -421,12 +421,10 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         found = imports.read(path.read_bytes(), path.name)
     except ImportFileError as exc:
         raise CommandError(f"Nothing was imported: {exc}") from None
-    mapping = imports.guess_mapping(
-        found.distinct_headings(), {**imports.saved_mapping(la), **given}
-    )
+    mapping = imports.guess_mapping(found.headings, {**imports.saved_mapping(la), **given})
     for heading, name in mapping.items():
         out.write(f"  {heading!r} -> {imports.FIELDS.get(name, '(left out)')}\n")
-    problems = imports.mapping_problems(mapping)
+    problems = imports.mapping_problems(mapping, found.headings)
     if problems:
         raise CommandError("Nothing was imported: " + " ".join(problems))
     parsed = imports.parse(inspection, found, mapping)

@@ -358,8 +358,16 @@ class ImportUploadForm(GovUKForm):
 class ImportMappingForm(GovUKForm):
     """One choice per column heading of the file: which of the plan's fields it fills."""
 
-    def __init__(self, *args: Any, headings: list[str], initial_mapping: dict[str, str], **kw):
+    def __init__(
+        self,
+        *args: Any,
+        headings: list[str],
+        initial_mapping: dict[str, str],
+        tables: list[list[str]] | None = None,
+        **kw: Any,
+    ):
         super().__init__(*args, **kw)
+        self.tables = tables if tables is not None else [headings]
         from ilacs.plans.imports import FIELDS, LEAVE_OUT, heading_key
 
         choices = [(LEAVE_OUT, "Leave out"), *FIELDS.items()]
@@ -385,6 +393,6 @@ class ImportMappingForm(GovUKForm):
         from ilacs.plans.imports import mapping_problems
 
         data = super().clean()
-        for problem in mapping_problems(self.mapping()):
+        for problem in mapping_problems(self.mapping(), self.tables):
             self.add_error(None, problem)
         return data

@@ -5,7 +5,7 @@ to date | Smart Targets").
 
     read(data, filename)            the file's tables and their headings (ilacs.tables checks the
                                     file: type from content, size, formulas, merged cells)
-    guess_mapping(headings, saved)  each heading's field, from the council's remembered choice
+    guess_mapping(tables, saved)    each heading's field, from the council's remembered choice
                                     or the heading's words
     parse(inspection, tables, mapping)  each row checked: Parsed with rows ready to write and
                                     errors naming their row ("Row 14: 31/13/2026 is not a date")
@@ -147,25 +147,25 @@ def guess_fields(heading: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def guess_mapping(headings: list[str], saved: dict[str, str] | None = None) -> dict[str, str]:
+def guess_mapping(tables: list[list[str]], saved: dict[str, str] | None = None) -> dict[str, str]:
     """Each heading's field: the council's earlier choice for that heading, else a guess from its
-    words, each field given to one heading only (the first that suggests it)."""
+    words. Within one table a field goes to one heading only (the first that suggests it); two
+    tables may name a column differently ("Timescale", "Timescales") and both fill it."""
     saved = saved or {}
     mapping: dict[str, str] = {}
-    taken: set[str] = set()
-    keys = [heading_key(h) for h in headings]
-    for key in keys:
-        if key in saved and saved[key] in (*FIELDS, LEAVE_OUT):
-            mapping[key] = saved[key]
-            if saved[key]:
-                taken.add(saved[key])
-    for key in keys:
-        if key in mapping:
-            continue
-        guess = next((name for name in guess_fields(key) if name not in taken), LEAVE_OUT)
-        if guess:
-            taken.add(guess)
-        mapping[key] = guess
+    for headings in tables:
+        keys = [heading_key(h) for h in headings if h.strip()]
+        for key in keys:
+            if key not in mapping and saved.get(key) in (*FIELDS, LEAVE_OUT):
+                mapping[key] = saved[key]
+        taken = {mapping[key] for key in keys if mapping.get(key)}
+        for key in keys:
+            if key in mapping:
+                continue
+            guess = next((name for name in guess_fields(key) if name not in taken), LEAVE_OUT)
+            if guess:
+                taken.add(guess)
+            mapping[key] = guess
     return mapping
 
 
@@ -185,14 +185,26 @@ def remember_mapping(la: Any, mapping: dict[str, str], user: Any) -> None:
         row.save()
 
 
-def mapping_problems(mapping: dict[str, str]) -> list[str]:
-    chosen = [v for v in mapping.values() if v]
+def mapping_problems(mapping: dict[str, str], tables: list[list[str]]) -> list[str]:
+    """What is wrong with the choices: no column holds the action, or one table has two columns
+    chosen for the same field."""
     problems = []
-    if "title" not in chosen:
+    if "title" not in mapping.values():
         problems.append("Choose the column that holds the action.")
-    for name in FIELDS:
-        if chosen.count(name) > 1:
-            problems.append(f"Only one column can be the {FIELDS[name].lower()}.")
+    for headings in tables:
+        chosen: dict[str, list[str]] = {}
+        for heading in headings:
+            name = mapping.get(heading_key(heading), LEAVE_OUT) if heading.strip() else ""
+            if name:
+                chosen.setdefault(name, []).append(" ".join(heading.split()))
+        for name, columns in chosen.items():
+            if len(columns) > 1:
+                problem = (
+                    f"Only one column can be the {FIELDS[name].lower()}: “{columns[0]}” and "
+                    f"“{columns[1]}” are both chosen."
+                )
+                if problem not in problems:
+                    problems.append(problem)
     return problems
 
 
