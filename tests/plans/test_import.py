@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from functools import partial
 
@@ -319,6 +320,16 @@ def test_the_browser_steps_remember_the_columns_per_council(client, cast, inspec
     assert response.status_code == 302 and response["Location"] == columns_url
     page = client.get(columns_url).content.decode()
     assert "“Key Lead”" in page
+    # each column's guess is chosen already
+    assert re.findall(r'<option value="([a-z_]*)" selected', page) == [
+        "title",
+        "recommendations",
+        "description",
+        "lead",
+        "due_date",
+        "progress",
+        "success_measure",
+    ]
     # the council calls its action column "Requirement": keep that, but leave progress out
     choices = {
         f"column_{i}": v

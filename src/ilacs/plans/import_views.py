@@ -98,8 +98,10 @@ def columns(request: HttpRequest, slug: str, inspection_pk: int) -> HttpResponse
         return redirect("plans:import", slug, inspection.pk)
     headings = found.distinct_headings()
     la = inspection.local_authority
-    initial = imports.guess_mapping(headings, imports.saved_mapping(la))
-    form = ImportMappingForm(request.POST or None, headings=headings, initial_mapping=initial)
+    initial = imports.guess_mapping(found.headings, imports.saved_mapping(la))
+    form = ImportMappingForm(
+        request.POST or None, headings=headings, initial_mapping=initial, tables=found.headings
+    )
     if request.method == "POST" and form.is_valid():
         mapping = form.mapping()
         imports.remember_mapping(la, mapping, request.user)
