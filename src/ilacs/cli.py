@@ -377,10 +377,17 @@ def _cmd_load(args: argparse.Namespace) -> int:
     from ilacs.cli_support import CommandError, require_migrated
 
     try:
-        if planarchive.is_plan_file(args.archive) and not args.check:
+        if planarchive.is_plan_file(args.archive):
+            if args.check:
+                manifest, rows = planarchive.read(args.archive)
+                sys.stdout.write(
+                    f"{args.archive}: plan {manifest['plan']} of {manifest['local_authority']}, "
+                    f"made {manifest['made_at']}; {len(rows)} rows.\n"
+                )
+                return 0
             require_migrated()
-            rows = planarchive.load(args.archive)
-            sys.stdout.write(f"Loaded the plan in {args.archive}: {rows} rows.\n")
+            loaded = planarchive.load(args.archive)
+            sys.stdout.write(f"Loaded the plan in {args.archive}: {loaded} rows.\n")
             return 0
         if args.check:
             manifest = describe(args.archive)

@@ -108,3 +108,18 @@ def test_a_plan_file_goes_only_into_an_empty_database(tmp_path):
     other.write_text('{"manifest": {"format": "something else"}, "rows": []}')
     with pytest.raises(BackupError, match="not a plan exported by ilacs"):
         planarchive.load(other)
+
+
+def test_the_commands_write_and_check_a_plan_file(tmp_path, capsys):
+    from ilacs.cli import main
+
+    context = load_demo()
+    plan = ImprovementPlan.objects.get(inspection=context.inspection)
+    path = tmp_path / "plan.xlsx"
+    assert main(["dump", "--plan", str(plan.pk), str(path)]) == 0
+    assert f"plan {plan.pk}" in capsys.readouterr().out
+    assert main(["load", str(path), "--check"]) == 0
+    assert "of northbrook" in capsys.readouterr().out
+    assert main(["load", str(path)]) == 1
+    assert "not empty" in capsys.readouterr().err
+    assert main(["dump", "--plan", "999999", str(path)]) == 2
