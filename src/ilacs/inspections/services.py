@@ -37,6 +37,7 @@ from ilacs.inspections.models import (
     Recommendation,
     source_upload_to,
 )
+from ilacs.inspections.sections import judgement_for_section
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.localauthorities.services import local_authority_index
 from ilacs.units import mb_to_bytes
@@ -437,7 +438,7 @@ def _create(
     )
     inspection.source_file.name = stored_name
     inspection.save()
-    Judgement.objects.bulk_create(
+    judgements = Judgement.objects.bulk_create(
         Judgement(
             inspection=inspection,
             printed=_clip(j["printed"], Judgement, "printed"),
@@ -467,16 +468,22 @@ def _create(
         )
         for r in items
     )
-    Paragraph.objects.bulk_create(
-        Paragraph(
-            inspection=inspection,
-            section=_clip(p.get("section"), Paragraph, "section"),
-            number=int(p["number"]),
-            text=p["text"],
-            page=p.get("page"),
-            order=order,
-            themes=list(p.get("themes") or []),
+    judged = [(j.key, j.printed) for j in judgements]
+    paragraphs = []
+    for order, p in enumerate(record.get("paragraphs") or [], start=1):
+        section = _clip(p.get("section"), Paragraph, "section")
+        index = judgement_for_section(section, judged)
+        paragraphs.append(
+            Paragraph(
+                inspection=inspection,
+                section=section,
+                number=int(p["number"]),
+                text=p["text"],
+                page=p.get("page"),
+                order=order,
+                themes=list(p.get("themes") or []),
+                judgement=judgements[index] if index is not None else None,
+            )
         )
-        for order, p in enumerate(record.get("paragraphs") or [], start=1)
-    )
+    Paragraph.objects.bulk_create(paragraphs)
     return IngestOutcome("created", inspection=inspection)

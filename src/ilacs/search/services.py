@@ -1,0 +1,491 @@
+"""Search the findings paragraphs and recommendations of every searchable inspection.
+
+`search(query, filters, page)` is the one entry point: it picks the database's full-text search
+(PostgreSQL: websearch_to_tsquery over the stored `search_vector`, ts_rank, ts_headline; SQLite:
+FTS5 MATCH, bm25, snippet; see index.py), applies the filters in the ORM (the same on both), and
+returns one page of hits with a safe highlighted snippet each.
+
+With no words to search for, the filters alone choose, newest inspection first: the plan page's
+"what councils judged good wrote about this theme" link opens the search that way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
+from django.utils.safestring import SafeString, mark_safe
+
+from ilacs.extraction.themes import THEMES
+from ilacs.inspections import labels
+from ilacs.inspections.models import Inspection, Judgement, Paragraph, Recommendation
+from ilacs.search.index import PG_COLUMN, PG_CONFIG, SOURCES
+
+PER_PAGE = 20
+Kind = Literal["paragraph", "recommendation"]
+KINDS: dict[str, str] = {"paragraph": "Findings paragraphs", "recommendation": "Recommendations"}
+# Marks around matched words while a snippet is still text: private-use characters, which no
+# report prints; escaping leaves them alone and they become <mark> afterwards.
+_START, _STOP = "\ue000", "\ue001"
+_MARKED = re.compile(f"{_START}([^{_START}{_STOP}]*){_STOP}")
+SNIPPET_WORDS = 40
+
+
+def searchable_inspections() -> QuerySet[Inspection]:
+    """The inspections search reads: every one not withdrawn. The one place the visibility rule
+    for search lives (published inspections are public information, seen by every signed-in
+    user)."""
+    return Inspection.objects.filter(withdrawn_at__isnull=True)
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What narrows a search. Empty tuples and None mean "any"."""
+
+    themes: tuple[str, ...] = ()  # improvement theme keys: the text has any of them
+    grades: tuple[str, ...] = ()  # the grade of the judgement the text sits under
+    regions: tuple[str, ...] = ()
+    report_types: tuple[str, ...] = ()
+    year_from: int | None = None  # the year the inspection ended
+    year_to: int | None = None
+    kinds: tuple[str, ...] = ()  # "paragraph", "recommendation"
+
+    def wants(self, kind: Kind) -> bool:
+        return not self.kinds or kind in self.kinds
+
+
+@dataclass
+class Hit:
+    """One matching paragraph or recommendation, as a results page shows it."""
+
+    kind: Kind
+    pk: int
+    inspection: Inspection
+    number: int
+    page: int | None
+    section: str
+    grade: str  # grade key, "" when ungraded
+    judgement_name: str  # the judgement the grade is for
+    snippet: SafeString
+    themes: list[str]
+    is_lscb: bool = False
+
+    @property
+    def local_authority(self) -> Any:
+        return self.inspection.local_authority
+
+    @property
+    def year(self) -> int | None:
+        on = self.inspection.inspection_end or self.inspection.inspection_start
+        return on.year if on else None
+
+    @property
+    def grade_label(self) -> str:
+        return labels.grade_name(self.grade) if self.grade else "Not graded"
+
+    @property
+    def grade_tag_class(self) -> str:
+        return labels.grade_tag_class(self.grade) if self.grade else "govuk-tag--grey"
+
+    @property
+    def theme_names(self) -> list[str]:
+        return [THEMES.get(key, key) for key in self.themes]
+
+    @property
+    def label(self) -> str:
+        if self.kind == "paragraph":
+            return f"Paragraph {self.number}"
+        return f"{'LSCB recommendation' if self.is_lscb else 'Recommendation'} {self.number}"
+
+    @property
+    def anchor(self) -> str:
+        if self.kind == "paragraph":
+            return f"paragraph-{self.number}"
+        return f"{'lscb-' if self.is_lscb else ''}recommendation-{self.number}"
+
+    @property
+    def url(self) -> str:
+        return f"{self.inspection.get_absolute_url()}#{self.anchor}"
+
+
+@dataclass
+class SearchResults:
+    query: str
+    filters: SearchFilters
+    hits: list[Hit]
+    total: int
+    page: int
+    per_page: int = PER_PAGE
+    backend: str = field(default_factory=lambda: connection.vendor)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * self.per_page + 1 if self.total else 0
+
+    @property
+    def last(self) -> int:
+        return min(self.total, self.page * self.per_page)
+
+
+# -- the query words ----------------------------------------------------------------------------
+
+_TERM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+def parse_query(text: str) -> tuple[list[list[str]], list[str]]:
+    """Words and "quoted phrases" as websearch_to_tsquery reads them: all must match, `or`
+    between two offers either, a leading minus leaves out. Returns ([[alternatives], ...],
+    [left out]), each term its words joined by spaces."""
+    groups: list[list[str]] = []
+    excluded: list[str] = []
+    pending_or = False
+    for match in _TERM.finditer(text):
+        minus, phrase, bare = match.groups()
+        if bare is not None:
+            if bare.lower() == "or" and groups:
+                pending_or = True
+                continue
+            minus = "-" if bare.startswith("-") else ""
+            phrase = bare.lstrip("-")
+        words = " ".join(_WORD.findall(phrase or ""))
+        if not words:
+            continue
+        if minus:
+            excluded.append(words)
+        elif pending_or:
+            groups[-1].append(words)
+        else:
+            groups.append([words])
+        pending_or = False
+    return groups, excluded
+
+
+def fts5_query(text: str) -> str:
+    """The FTS5 MATCH expression for what was typed, every term quoted (so nothing typed is read
+    as FTS5 syntax). "" when there is nothing to search for."""
+    groups, excluded = parse_query(text)
+    if not groups:
+        return ""
+
+    def quote(term: str) -> str:
+        return '"' + term.replace('"', "") + '"'
+
+    expression = " AND ".join("(" + " OR ".join(quote(t) for t in g) + ")" for g in groups)
+    for term in excluded:
+        expression = f"({expression}) NOT {quote(term)}"
+    return expression
+
+
+# -- filters ------------------------------------------------------------------------------------
+
+
+def _inspections(filters: SearchFilters) -> QuerySet[Inspection]:
+    inspections = searchable_inspections()
+    if filters.regions:
+        inspections = inspections.filter(local_authority__region__in=filters.regions)
+    if filters.report_types:
+        inspections = inspections.filter(report_type__in=filters.report_types)
+    if filters.year_from or filters.year_to:
+        inspections = inspections.annotate(ended=Coalesce("inspection_end", "inspection_start"))
+        if filters.year_from:
+            inspections = inspections.filter(ended__gte=dt.date(filters.year_from, 1, 1))
+        if filters.year_to:
+            inspections = inspections.filter(ended__lte=dt.date(filters.year_to, 12, 31))
+    return inspections
+
+
+def _themes_q(themes: tuple[str, ...]) -> Q:
+    """Any of the themes, whether chief or not. The JSON list is matched as text with the key in
+    its quotes ("care_leavers"), which both databases can do and no other key contains."""
+    q = Q()
+    for key in themes:
+        if key in THEMES:
+            q |= Q(themes__icontains=f'"{key}"')
+    return q
+
+
+def filtered_paragraphs(filters: SearchFilters) -> QuerySet[Paragraph]:
+    paragraphs = Paragraph.objects.filter(inspection__in=_inspections(filters).values("pk"))
+    if filters.themes:
+        paragraphs = paragraphs.filter(_themes_q(filters.themes))
+    if filters.grades:
+        paragraphs = paragraphs.filter(judgement__grade__in=filters.grades)
+    return paragraphs
+
+
+def filtered_recommendations(filters: SearchFilters) -> QuerySet[Recommendation]:
+    """Recommendations take the overall effectiveness grade; an LSCB's, the LSCB judgement's."""
+    recommendations = Recommendation.objects.filter(
+        inspection__in=_inspections(filters).values("pk")
+    )
+    if filters.themes:
+        recommendations = recommendations.filter(_themes_q(filters.themes))
+    if filters.grades:
+        lscb_graded = Judgement.objects.filter(
+            inspection=OuterRef("inspection"), key="lscb", grade__in=filters.grades
+        )
+        recommendations = recommendations.filter(
+            Q(is_lscb=False, inspection__overall_effectiveness__in=filters.grades)
+            | Q(is_lscb=True) & Exists(lscb_graded)
+        )
+    return recommendations
+
+
+def _querysets(filters: SearchFilters) -> list[tuple[Kind, QuerySet[Any]]]:
+    found: list[tuple[Kind, QuerySet[Any]]] = []
+    if filters.wants("paragraph"):
+        found.append(("paragraph", filtered_paragraphs(filters)))
+    if filters.wants("recommendation"):
+        found.append(("recommendation", filtered_recommendations(filters)))
+    return found
+
+
+# -- the search ---------------------------------------------------------------------------------
+
+
+def search(
+    query: str, filters: SearchFilters | None = None, page: int = 1, per_page: int = PER_PAGE
+) -> SearchResults:
+    """One page of what matches `query` (words, "phrases", or, -word) and the filters, best
+    match first; with no words, newest inspection first. A page past the last gives the last."""
+    filters = filters or SearchFilters()
+    query = query.strip()
+    has_words = bool(parse_query(query)[0])
+    querysets = _querysets(filters)
+    if not querysets:
+        return SearchResults(query, filters, [], 0, 1, per_page)
+    if not has_words:
+        backend: _Backend = _Browse(querysets)
+    elif connection.vendor == "postgresql":
+        backend = _PostgreSQL(querysets, query)
+    else:
+        backend = _SQLite(querysets, query)
+    total = backend.count()
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(1, page), pages)
+    rows = backend.page((page - 1) * per_page, per_page) if total else []
+    hits = _hits(rows, backend)
+    return SearchResults(query, filters, hits, total, page, per_page)
+
+
+class _Backend:
+    def __init__(self, querysets: list[tuple[Kind, QuerySet[Any]]], query: str = ""):
+        self.querysets = querysets
+        self.query = query
+
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def page(self, offset: int, limit: int) -> list[tuple[Kind, int]]:
+        raise NotImplementedError
+
+    def snippets(self, kind: Kind, pks: list[int]) -> dict[int, str]:
+        """Marked-up text (with _START/_STOP around matches) by pk; plain text is cut here."""
+        return {}
+
+
+class _Browse(_Backend):
+    """No words: everything the filters let through, newest inspection first."""
+
+    def _ordered(self) -> QuerySet[Any]:
+        unioned = None
+        for kind, queryset in self.querysets:
+            rows = (
+                queryset.order_by()
+                .annotate(
+                    kind=Value(kind),
+                    ended=Coalesce("inspection__inspection_end", "inspection__inspection_start"),
+                    position=F("order") if kind == "paragraph" else F("number"),
+                )
+                .values_list("kind", "pk", "ended", "inspection_id", "position")
+            )
+            unioned = rows if unioned is None else unioned.union(rows, all=True)
+        assert unioned is not None
+        return unioned.order_by("-ended", "inspection_id", "-kind", "position")
+
+    def count(self) -> int:
+        return sum(queryset.count() for _, queryset in self.querysets)
+
+    def page(self, offset: int, limit: int) -> list[tuple[Kind, int]]:
+        return [(row[0], row[1]) for row in self._ordered()[offset : offset + limit]]
+
+
+class _PostgreSQL(_Backend):
+    """websearch_to_tsquery against the stored search_vector; ts_rank; ts_headline."""
+
+    def _tsquery(self) -> SearchQuery:
+        return SearchQuery(self.query, search_type="websearch", config=PG_CONFIG)
+
+    def _matching(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        table = queryset.model._meta.db_table
+        vector = RawSQL(f'"{table}"."{PG_COLUMN}"', [], output_field=SearchVectorField())
+        tsquery = self._tsquery()
+        return (
+            queryset.annotate(document=vector)
+            .filter(document=tsquery)
+            .annotate(rank=SearchRank(vector, tsquery))
+        )
+
+    def count(self) -> int:
+        return sum(self._matching(queryset).count() for _, queryset in self.querysets)
+
+    def page(self, offset: int, limit: int) -> list[tuple[Kind, int]]:
+        unioned = None
+        for kind, queryset in self.querysets:
+            rows = (
+                self._matching(queryset)
+                .order_by()
+                .annotate(kind=Value(kind))
+                .values_list("kind", "pk", "rank")
+            )
+            unioned = rows if unioned is None else unioned.union(rows, all=True)
+        assert unioned is not None
+        ordered = unioned.order_by("-rank", "-kind", "pk")
+        return [(row[0], row[1]) for row in ordered[offset : offset + limit]]
+
+    def snippets(self, kind: Kind, pks: list[int]) -> dict[int, str]:
+        model = Paragraph if kind == "paragraph" else Recommendation
+        headlines = model.objects.filter(pk__in=pks).annotate(
+            headline=SearchHeadline(
+                "text",
+                self._tsquery(),
+                config=PG_CONFIG,
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=SNIPPET_WORDS,
+                min_words=SNIPPET_WORDS // 2,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        return dict(headlines.values_list("pk", "headline"))
+
+
+class _SQLite(_Backend):
+    """FTS5 MATCH, ranked by bm25 (lower is better), over the ids the filters let through."""
+
+    def _parts(self) -> tuple[str, list[Any]]:
+        match = fts5_query(self.query)
+        parts, params = [], []
+        for kind, queryset in self.querysets:
+            fts = SOURCES[queryset.model._meta.db_table][0]
+            ids_sql, ids_params = queryset.order_by().values("pk").query.sql_with_params()
+            parts.append(
+                f"SELECT '{kind}' AS kind, rowid AS id, bm25({fts}) AS rank FROM {fts} "
+                f"WHERE {fts} MATCH %s AND +rowid IN ({ids_sql})"
+            )
+            params.extend([match, *ids_params])
+        return " UNION ALL ".join(parts), params
+
+    def count(self) -> int:
+        sql, params = self._parts()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql})", params)
+            return int(cursor.fetchone()[0])
+
+    def page(self, offset: int, limit: int) -> list[tuple[Kind, int]]:
+        sql, params = self._parts()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT kind, id FROM ({sql}) ORDER BY rank, kind, id LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
+            return [(row[0], row[1]) for row in cursor.fetchall()]
+
+    def snippets(self, kind: Kind, pks: list[int]) -> dict[int, str]:
+        model = Paragraph if kind == "paragraph" else Recommendation
+        fts = SOURCES[model._meta.db_table][0]
+        marks = ", ".join(["%s"] * len(pks))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, snippet({fts}, 0, %s, %s, '…', %s) FROM {fts} "
+                f"WHERE {fts} MATCH %s AND rowid IN ({marks})",
+                [_START, _STOP, SNIPPET_WORDS, fts5_query(self.query), *pks],
+            )
+            return dict(cursor.fetchall())
+
+
+def highlight(marked: str) -> SafeString:
+    """HTML for a snippet: everything escaped, then the marked matches wrapped in <mark>. Stray
+    marks (were a text ever to hold the characters) are dropped."""
+    escaped = _MARKED.sub(r"<mark>\1</mark>", html.escape(marked, quote=True))
+    return mark_safe(escaped.replace(_START, "").replace(_STOP, ""))  # noqa: S308 (escaped)
+
+
+def _opening(text: str, words: int = SNIPPET_WORDS) -> str:
+    split = text.split()
+    return " ".join(split[:words]) + (" …" if len(split) > words else "")
+
+
+def _hits(rows: list[tuple[Kind, int]], backend: _Backend) -> list[Hit]:
+    paragraph_pks = [pk for kind, pk in rows if kind == "paragraph"]
+    recommendation_pks = [pk for kind, pk in rows if kind == "recommendation"]
+    paragraphs = Paragraph.objects.select_related("inspection__local_authority", "judgement")
+    recommendations = Recommendation.objects.select_related("inspection__local_authority")
+    found: dict[tuple[Kind, int], Hit] = {}
+    if paragraph_pks:
+        marked = backend.snippets("paragraph", paragraph_pks)
+        for p in paragraphs.filter(pk__in=paragraph_pks):
+            found[("paragraph", p.pk)] = Hit(
+                kind="paragraph",
+                pk=p.pk,
+                inspection=p.inspection,
+                number=p.number,
+                page=p.page,
+                section=p.section,
+                grade=p.judgement.grade if p.judgement else "",
+                judgement_name=p.judgement.short_label if p.judgement else "",
+                snippet=highlight(marked.get(p.pk) or _opening(p.text)),
+                themes=list(p.themes or []),
+            )
+    if recommendation_pks:
+        marked = backend.snippets("recommendation", recommendation_pks)
+        lscb_grades = dict(
+            Judgement.objects.filter(
+                key="lscb",
+                inspection__recommendations__pk__in=recommendation_pks,
+                inspection__recommendations__is_lscb=True,
+            ).values_list("inspection_id", "grade")
+        )
+        for r in recommendations.filter(pk__in=recommendation_pks):
+            if r.is_lscb:
+                grade = lscb_grades.get(r.inspection_id, "")
+                judgement_name = labels.JUDGEMENT_KEY_NAMES.get("lscb", "LSCB")
+            else:
+                grade = r.inspection.overall_effectiveness
+                judgement_name = labels.JUDGEMENT_KEY_NAMES.get(
+                    "overall_effectiveness", "Overall effectiveness"
+                )
+            found[("recommendation", r.pk)] = Hit(
+                kind="recommendation",
+                pk=r.pk,
+                inspection=r.inspection,
+                number=r.number,
+                page=r.page,
+                section="",
+                grade=grade,
+                judgement_name=judgement_name if grade else "",
+                snippet=highlight(marked.get(r.pk) or _opening(r.text)),
+                themes=list(r.themes or []),
+                is_lscb=r.is_lscb,
+            )
+    return [found[row] for row in rows if row in found]
