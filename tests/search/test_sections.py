@@ -98,3 +98,13 @@ def test_an_lscb_section_without_an_lscb_judgement_has_no_grade():
 def test_no_judgements_no_grade():
     assert judgement_for_section("Summary of findings", []) is None
     assert judgement_for_section("The experiences and progress of care leavers", []) is None
+
+
+def test_headings_tables_do_not_print():
+    judgements = [*SIF, ("lscb", "The effectiveness of the Local Safeguarding Children Board")]
+    assert key_for("Key strengths and weaknesses of the BSCB", judgements)[0] == "lscb"
+    assert key_for("The LSCB’s strengths", judgements)[0] == "lscb"
+    cut_short = "The experiences and progress of children and young people who need help and"
+    assert key_for(cut_short, judgements)[0] == "help_and_protection"
+    # "scb" inside a word is not a board
+    assert key_for("Summary of key findings", judgements)[0] == "overall_effectiveness"

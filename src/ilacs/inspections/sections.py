@@ -33,6 +33,21 @@ _NEAREST: dict[str, tuple[str, ...]] = {
 _NO_OVERALL = frozenset({"lscb", "capacity_to_improve"})
 
 
+def section_key(section: str) -> str:
+    """The judgement key a section heading names ("other" for none): the judgement table's
+    rule, plus headings that tables do not print: a board named by its own initials ("Key
+    strengths and weaknesses of the BSCB") and a heading cut short at a line's end ("... who
+    need help and")."""
+    text = _plain(section)
+    if not text:
+        return "other"
+    if re.search(r"\b[a-z]{0,3}scb\b", text):
+        return "lscb"
+    if re.search(r"\bwho need help\b", text):
+        return "help_and_protection"
+    return judgement_key(section)
+
+
 def _plain(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("’", "'")).strip()
 
@@ -41,7 +56,7 @@ def judgement_for_section(section: str, judgements: Sequence[tuple[str, str]]) -
     """The index in `judgements` ((key, printed label) pairs, in the report's order) of the
     judgement a paragraph under `section` sits under, or None when the report has none for it."""
     keys = [key for key, _ in judgements]
-    wanted = judgement_key(section) if section.strip() else "other"
+    wanted = section_key(section)
     if wanted == "other":
         # 2012-13 reports grade rows named like their sections ("Quality of provision").
         name = _plain(section)

@@ -487,3 +487,31 @@ def _create(
         )
     Paragraph.objects.bulk_create(paragraphs)
     return IngestOutcome("created", inspection=inspection)
+
+
+def link_paragraphs_to_judgements(inspections: Any = None) -> int:
+    """Point each findings paragraph at the judgement its section sits under (sections.py), for
+    the given inspections (a queryset; all when None): for rows added by other means than
+    ingest, or after the mapping changes. Returns how many paragraphs changed."""
+    changed = 0
+    inspections = Inspection.objects.all() if inspections is None else inspections
+    for inspection in inspections.prefetch_related("judgements").iterator(chunk_size=100):
+        judgements = sorted(inspection.judgements.all(), key=lambda j: j.order)
+        judged = [(j.key, j.printed) for j in judgements]
+        with transaction.atomic():
+            rows = Paragraph.objects.filter(inspection=inspection).values_list(
+                "section", "judgement_id"
+            )
+            for section in {section for section, _ in rows}:
+                index = judgement_for_section(section, judged)
+                wanted = judgements[index].pk if index is not None else None
+                changed += (
+                    Paragraph.objects.filter(inspection=inspection, section=section)
+                    .exclude(judgement_id=wanted)
+                    .update(judgement_id=wanted)
+                    if wanted is not None
+                    else Paragraph.objects.filter(
+                        inspection=inspection, section=section, judgement__isnull=False
+                    ).update(judgement_id=None)
+                )
+    return changed

@@ -27,6 +27,16 @@ SOURCES = {
     "inspections_paragraph": ("search_paragraph_fts", "search_paragraph_text_gin"),
     "inspections_recommendation": ("search_recommendation_fts", "search_recommendation_text_gin"),
 }
+# SQLite: indexes holding every column the filters read, so that filtering by topic and grade
+# reads the index, not the long text of each row.
+SQLITE_FILTER_INDEXES = {
+    "search_paragraph_filters": (
+        'inspections_paragraph (inspection_id, judgement_id, themes, "order")'
+    ),
+    "search_recommendation_filters": (
+        "inspections_recommendation (inspection_id, is_lscb, themes, number)"
+    ),
+}
 # Porter stemming like PostgreSQL's english configuration ("leavers" finds "leaver"); accents
 # folded ("café" finds "cafe").
 SQLITE_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -85,6 +95,8 @@ def _ensure_sqlite(connection: BaseDatabaseWrapper, tables: set[str]) -> bool:
             # Rows may have come or gone while a trigger was missing: read them all again.
             cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
             built = True
+        for name, columns in SQLITE_FILTER_INDEXES.items():
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {columns}")
     return built
 
 
@@ -112,6 +124,8 @@ def drop_index(connection: BaseDatabaseWrapper | None = None) -> None:
     with connection.cursor() as cursor:
         for source, (fts, name) in SOURCES.items():
             if connection.vendor == "sqlite":
+                for index_name in SQLITE_FILTER_INDEXES:
+                    cursor.execute(f"DROP INDEX IF EXISTS {index_name}")
                 for trigger in _triggers(source, fts):
                     cursor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
                 cursor.execute(f"DROP TABLE IF EXISTS {fts}")

@@ -279,12 +279,14 @@ def search(
         backend = _PostgreSQL(querysets, query)
     else:
         backend = _SQLite(querysets, query)
-    total = backend.count()
-    pages = max(1, math.ceil(total / per_page))
-    page = min(max(1, page), pages)
-    rows = backend.page((page - 1) * per_page, per_page) if total else []
+    page = max(1, page)
+    rows, total = backend.fetch((page - 1) * per_page, per_page)
+    if not rows and page > 1:
+        total = backend.count() if total is None else total
+        page = max(1, math.ceil(total / per_page))  # past the end: the last page
+        rows, _ = backend.fetch((page - 1) * per_page, per_page) if total else ([], 0)
     hits = _hits(rows, backend)
-    return SearchResults(query, filters, hits, total, page, per_page)
+    return SearchResults(query, filters, hits, total or 0, page, per_page)
 
 
 class _Backend:
@@ -297,6 +299,12 @@ class _Backend:
 
     def page(self, offset: int, limit: int) -> list[tuple[Kind, int]]:
         raise NotImplementedError
+
+    def fetch(self, offset: int, limit: int) -> tuple[list[tuple[Kind, int]], int | None]:
+        """One page of (kind, pk), best first, and the number of matches (None when not known:
+        a page past the last)."""
+        total = self.count()
+        return (self.page(offset, limit) if offset < total else []), total
 
     def snippets(self, kind: Kind, pks: list[int]) -> dict[int, str]:
         """Marked-up text (with _START/_STOP around matches) by pk; plain text is cut here."""
@@ -381,35 +389,50 @@ class _PostgreSQL(_Backend):
 
 
 class _SQLite(_Backend):
-    """FTS5 MATCH, ranked by bm25 (lower is better), over the ids the filters let through."""
+    """FTS5 MATCH, ranked by bm25 (lower is better). The matches are taken first (a
+    materialised CTE), then each is checked against the filters by primary key: SQLite must not
+    run the full-text query once per row the filters let through."""
 
-    def _parts(self) -> tuple[str, list[Any]]:
+    def _sql(self) -> tuple[str, list[Any]]:
         match = fts5_query(self.query)
-        parts, params = [], []
+        ctes, parts, params, filter_params = [], [], [], []
         for kind, queryset in self.querysets:
             fts = SOURCES[queryset.model._meta.db_table][0]
-            ids_sql, ids_params = queryset.order_by().values("pk").query.sql_with_params()
-            parts.append(
-                f"SELECT '{kind}' AS kind, rowid AS id, bm25({fts}) AS rank FROM {fts} "
-                f"WHERE {fts} MATCH %s AND +rowid IN ({ids_sql})"
+            cte = f"match_{kind}"
+            ctes.append(
+                f"{cte} AS MATERIALIZED (SELECT rowid AS id, bm25({fts}) AS rank FROM {fts} "
+                f"WHERE {fts} MATCH %s)"
             )
-            params.extend([match, *ids_params])
-        return " UNION ALL ".join(parts), params
+            params.append(match)
+            same = queryset.order_by().filter(pk=RawSQL(f"{cte}.id", [])).values("pk")
+            filter_sql, filter_sql_params = same.query.sql_with_params()
+            parts.append(
+                f"SELECT '{kind}' AS kind, id, rank FROM {cte} WHERE EXISTS ({filter_sql})"
+            )
+            filter_params.extend(filter_sql_params)
+        sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
+        return sql, [*params, *filter_params]
 
     def count(self) -> int:
-        sql, params = self._parts()
+        sql, params = self._sql()
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({sql})", params)
             return int(cursor.fetchone()[0])
 
     def page(self, offset: int, limit: int) -> list[tuple[Kind, int]]:
-        sql, params = self._parts()
+        return self.fetch(offset, limit)[0]
+
+    def fetch(self, offset: int, limit: int) -> tuple[list[tuple[Kind, int]], int | None]:
+        """The page and the count in one pass over the matches (a window count)."""
+        sql, params = self._sql()
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT kind, id FROM ({sql}) ORDER BY rank, kind, id LIMIT %s OFFSET %s",
+                f"SELECT kind, id, COUNT(*) OVER () FROM ({sql}) ORDER BY rank, kind, id "
+                "LIMIT %s OFFSET %s",
                 [*params, limit, offset],
             )
-            return [(row[0], row[1]) for row in cursor.fetchall()]
+            rows = cursor.fetchall()
+        return [(row[0], row[1]) for row in rows], (rows[0][2] if rows else None)
 
     def snippets(self, kind: Kind, pks: list[int]) -> dict[int, str]:
         model = Paragraph if kind == "paragraph" else Recommendation
