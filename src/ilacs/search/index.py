@@ -115,6 +115,11 @@ def _ensure_postgresql(connection: BaseDatabaseWrapper) -> bool:
                 )
                 built = True
             cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {source} USING gin ({PG_COLUMN})")
+            # the improvement topic filter (themes @> '["care_leavers"]')
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {source}_themes_gin ON {source} "
+                "USING gin (themes jsonb_path_ops)"
+            )
     return built
 
 
@@ -131,6 +136,7 @@ def drop_index(connection: BaseDatabaseWrapper | None = None) -> None:
                 cursor.execute(f"DROP TABLE IF EXISTS {fts}")
             elif connection.vendor == "postgresql":
                 cursor.execute(f"DROP INDEX IF EXISTS {name}")
+                cursor.execute(f"DROP INDEX IF EXISTS {source}_themes_gin")
                 cursor.execute(f"ALTER TABLE {source} DROP COLUMN IF EXISTS {PG_COLUMN}")
 
 

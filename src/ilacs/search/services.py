@@ -24,7 +24,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVectorField,
 )
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
@@ -214,11 +214,16 @@ def _inspections(filters: SearchFilters) -> QuerySet[Inspection]:
 
 
 def _themes_q(themes: tuple[str, ...]) -> Q:
-    """Any of the themes, whether chief or not. The JSON list is matched as text with the key in
-    its quotes ("care_leavers"), which both databases can do and no other key contains."""
+    """Any of the themes, whether chief or not. PostgreSQL: jsonb containment. SQLite (no JSON
+    containment lookup): the JSON list as text holds the key in its quotes ("care_leavers"),
+    which no other key contains."""
     q = Q()
     for key in themes:
-        if key in THEMES:
+        if key not in THEMES:
+            continue
+        if connection.vendor == "postgresql":
+            q |= Q(themes__contains=[key])  # jsonb @>, served by a GIN index (index.py)
+        else:
             q |= Q(themes__icontains=f'"{key}"')
     return q
 
@@ -280,12 +285,18 @@ def search(
     else:
         backend = _SQLite(querysets, query)
     page = max(1, page)
-    rows, total = backend.fetch((page - 1) * per_page, per_page)
-    if not rows and page > 1:
-        total = backend.count() if total is None else total
-        page = max(1, math.ceil(total / per_page))  # past the end: the last page
-        rows, _ = backend.fetch((page - 1) * per_page, per_page) if total else ([], 0)
-    hits = _hits(rows, backend)
+    # One transaction: the count and the page see the same rows.
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Compiling a plan to machine code (JIT) costs more than these queries take.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")
+        rows, total = backend.fetch((page - 1) * per_page, per_page)
+        if not rows and page > 1:
+            total = backend.count() if total is None else total
+            page = max(1, math.ceil(total / per_page))  # past the end: the last page
+            rows, _ = backend.fetch((page - 1) * per_page, per_page) if total else ([], 0)
+        hits = _hits(rows, backend)
     return SearchResults(query, filters, hits, total or 0, page, per_page)
 
 
@@ -337,38 +348,71 @@ class _Browse(_Backend):
         return [(row[0], row[1]) for row in self._ordered()[offset : offset + limit]]
 
 
-class _PostgreSQL(_Backend):
-    """websearch_to_tsquery against the stored search_vector; ts_rank; ts_headline."""
+class _FullText(_Backend):
+    """Words to match. The matches are taken first, with their rank (a materialised common table
+    expression, lower rank better), then each is checked against the filters by primary key, and
+    one pass gives the page and the count (a window count). Taking the matches first keeps the
+    database from reading every row the filters let through to test its words."""
+
+    def _matches(self, model: type) -> tuple[str, list[Any]]:
+        """SQL selecting (id, rank) of the rows whose text matches."""
+        raise NotImplementedError
+
+    def _sql(self) -> tuple[str, list[Any]]:
+        ctes, parts, params, filter_params = [], [], [], []
+        for kind, queryset in self.querysets:
+            cte = f"match_{kind}"
+            match_sql, match_params = self._matches(queryset.model)
+            ctes.append(f"{cte} (id, rank) AS MATERIALIZED ({match_sql})")
+            params.extend(match_params)
+            same = queryset.order_by().filter(pk=RawSQL(f"{cte}.id", [])).values("pk")
+            filter_sql, filter_sql_params = same.query.sql_with_params()
+            parts.append(
+                f"SELECT '{kind}' AS kind, id, rank FROM {cte} WHERE EXISTS ({filter_sql})"
+            )
+            filter_params.extend(filter_sql_params)
+        sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
+        return sql, [*params, *filter_params]
+
+    def count(self) -> int:
+        sql, params = self._sql()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS found", params)
+            return int(cursor.fetchone()[0])
+
+    def page(self, offset: int, limit: int) -> list[tuple[Kind, int]]:
+        return self.fetch(offset, limit)[0]
+
+    def fetch(self, offset: int, limit: int) -> tuple[list[tuple[Kind, int]], int | None]:
+        sql, params = self._sql()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT kind, id, COUNT(*) OVER () FROM ({sql}) AS found "
+                "ORDER BY rank, kind DESC, id LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
+            rows = cursor.fetchall()
+        return [(row[0], row[1]) for row in rows], (rows[0][2] if rows else None)
+
+
+class _PostgreSQL(_FullText):
+    """websearch_to_tsquery against the stored search_vector, ts_rank, ts_headline."""
 
     def _tsquery(self) -> SearchQuery:
         return SearchQuery(self.query, search_type="websearch", config=PG_CONFIG)
 
-    def _matching(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        table = queryset.model._meta.db_table
+    def _matches(self, model: type) -> tuple[str, list[Any]]:
+        table = model._meta.db_table
         vector = RawSQL(f'"{table}"."{PG_COLUMN}"', [], output_field=SearchVectorField())
         tsquery = self._tsquery()
-        return (
-            queryset.annotate(document=vector)
+        matching = (
+            model.objects.order_by()
+            .annotate(document=vector)
             .filter(document=tsquery)
-            .annotate(rank=SearchRank(vector, tsquery))
+            .annotate(rank=SearchRank(vector, tsquery) * Value(-1.0))
+            .values_list("pk", "rank")
         )
-
-    def count(self) -> int:
-        return sum(self._matching(queryset).count() for _, queryset in self.querysets)
-
-    def page(self, offset: int, limit: int) -> list[tuple[Kind, int]]:
-        unioned = None
-        for kind, queryset in self.querysets:
-            rows = (
-                self._matching(queryset)
-                .order_by()
-                .annotate(kind=Value(kind))
-                .values_list("kind", "pk", "rank")
-            )
-            unioned = rows if unioned is None else unioned.union(rows, all=True)
-        assert unioned is not None
-        ordered = unioned.order_by("-rank", "-kind", "pk")
-        return [(row[0], row[1]) for row in ordered[offset : offset + limit]]
+        return matching.query.sql_with_params()
 
     def snippets(self, kind: Kind, pks: list[int]) -> dict[int, str]:
         model = Paragraph if kind == "paragraph" else Recommendation
@@ -388,51 +432,15 @@ class _PostgreSQL(_Backend):
         return dict(headlines.values_list("pk", "headline"))
 
 
-class _SQLite(_Backend):
-    """FTS5 MATCH, ranked by bm25 (lower is better). The matches are taken first (a
-    materialised CTE), then each is checked against the filters by primary key: SQLite must not
-    run the full-text query once per row the filters let through."""
+class _SQLite(_FullText):
+    """FTS5 MATCH ranked by bm25 (lower is better), snippet()."""
 
-    def _sql(self) -> tuple[str, list[Any]]:
-        match = fts5_query(self.query)
-        ctes, parts, params, filter_params = [], [], [], []
-        for kind, queryset in self.querysets:
-            fts = SOURCES[queryset.model._meta.db_table][0]
-            cte = f"match_{kind}"
-            ctes.append(
-                f"{cte} AS MATERIALIZED (SELECT rowid AS id, bm25({fts}) AS rank FROM {fts} "
-                f"WHERE {fts} MATCH %s)"
-            )
-            params.append(match)
-            same = queryset.order_by().filter(pk=RawSQL(f"{cte}.id", [])).values("pk")
-            filter_sql, filter_sql_params = same.query.sql_with_params()
-            parts.append(
-                f"SELECT '{kind}' AS kind, id, rank FROM {cte} WHERE EXISTS ({filter_sql})"
-            )
-            filter_params.extend(filter_sql_params)
-        sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
-        return sql, [*params, *filter_params]
-
-    def count(self) -> int:
-        sql, params = self._sql()
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM ({sql})", params)
-            return int(cursor.fetchone()[0])
-
-    def page(self, offset: int, limit: int) -> list[tuple[Kind, int]]:
-        return self.fetch(offset, limit)[0]
-
-    def fetch(self, offset: int, limit: int) -> tuple[list[tuple[Kind, int]], int | None]:
-        """The page and the count in one pass over the matches (a window count)."""
-        sql, params = self._sql()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT kind, id, COUNT(*) OVER () FROM ({sql}) ORDER BY rank, kind, id "
-                "LIMIT %s OFFSET %s",
-                [*params, limit, offset],
-            )
-            rows = cursor.fetchall()
-        return [(row[0], row[1]) for row in rows], (rows[0][2] if rows else None)
+    def _matches(self, model: type) -> tuple[str, list[Any]]:
+        fts = SOURCES[model._meta.db_table][0]
+        return (
+            f"SELECT rowid, bm25({fts}) FROM {fts} WHERE {fts} MATCH %s",
+            [fts5_query(self.query)],
+        )
 
     def snippets(self, kind: Kind, pks: list[int]) -> dict[int, str]:
         model = Paragraph if kind == "paragraph" else Recommendation
