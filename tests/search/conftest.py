@@ -38,6 +38,10 @@ def add_report(name: str, data: bytes, user=None, **kwargs):
 
 @pytest.fixture
 def reports(cast):
+    return make_reports(cast)
+
+
+def make_reports(cast):
     """Northbrook (North East) judged good for care leavers in 2024; Southmere (London) judged
     inadequate for care leavers in 2019; Eastwick (London) an outstanding SIF in 2015."""
     cast.northbrook.region = "North East"
