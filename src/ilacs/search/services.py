@@ -205,11 +205,13 @@ def _inspections(filters: SearchFilters) -> QuerySet[Inspection]:
     if filters.report_types:
         inspections = inspections.filter(report_type__in=filters.report_types)
     if filters.year_from or filters.year_to:
-        inspections = inspections.annotate(ended=Coalesce("inspection_end", "inspection_start"))
-        if filters.year_from:
-            inspections = inspections.filter(ended__gte=dt.date(filters.year_from, 1, 1))
-        if filters.year_to:
-            inspections = inspections.filter(ended__lte=dt.date(filters.year_to, 12, 31))
+        # the year the inspection ended (its start when the end is not printed)
+        start = dt.date(filters.year_from or 1, 1, 1)
+        end = dt.date(filters.year_to or 9999, 12, 31)
+        inspections = inspections.filter(
+            Q(inspection_end__range=(start, end))
+            | Q(inspection_end__isnull=True, inspection_start__range=(start, end))
+        )
     return inspections
 
 
@@ -281,7 +283,7 @@ def search(
     if not has_words:
         backend: _Backend = _Browse(querysets)
     elif connection.vendor == "postgresql":
-        backend = _PostgreSQL(querysets, query)
+        backend = _PostgreSQL(querysets, query, filters)
     else:
         backend = _SQLite(querysets, query)
     page = max(1, page)
@@ -301,9 +303,15 @@ def search(
 
 
 class _Backend:
-    def __init__(self, querysets: list[tuple[Kind, QuerySet[Any]]], query: str = ""):
+    def __init__(
+        self,
+        querysets: list[tuple[Kind, QuerySet[Any]]],
+        query: str = "",
+        filters: SearchFilters | None = None,
+    ):
         self.querysets = querysets
         self.query = query
+        self.filters = filters or SearchFilters()
 
     def count(self) -> int:
         raise NotImplementedError
@@ -354,8 +362,11 @@ class _FullText(_Backend):
     one pass gives the page and the count (a window count). Taking the matches first keeps the
     database from reading every row the filters let through to test its words."""
 
+    # whether _matches selects the row's inspection_id too
+    _has_inspection_id = False
+
     def _matches(self, model: type) -> tuple[str, list[Any]]:
-        """SQL selecting (id, rank) of the rows whose text matches."""
+        """SQL selecting (id, rank[, inspection_id]) of the rows whose text matches."""
         raise NotImplementedError
 
     def _sql(self) -> tuple[str, list[Any]]:
@@ -363,13 +374,19 @@ class _FullText(_Backend):
         for kind, queryset in self.querysets:
             cte = f"match_{kind}"
             match_sql, match_params = self._matches(queryset.model)
-            ctes.append(f"{cte} (id, rank) AS MATERIALIZED ({match_sql})")
+            columns = "id, rank, inspection_id" if self._has_inspection_id else "id, rank"
+            ctes.append(f"{cte} ({columns}) AS MATERIALIZED ({match_sql})")
             params.extend(match_params)
-            same = queryset.order_by().filter(pk=RawSQL(f"{cte}.id", [])).values("pk")
-            filter_sql, filter_sql_params = same.query.sql_with_params()
-            parts.append(
-                f"SELECT '{kind}' AS kind, id, rank FROM {cte} WHERE EXISTS ({filter_sql})"
-            )
+            if self._has_inspection_id and not (self.filters.themes or self.filters.grades):
+                # Only the inspection matters: no need to read each matching row again.
+                chosen = _inspections(self.filters).order_by().values("pk")
+                filter_sql, filter_sql_params = chosen.query.sql_with_params()
+                condition = f"{cte}.inspection_id IN ({filter_sql})"
+            else:
+                same = queryset.order_by().filter(pk=RawSQL(f"{cte}.id", [])).values("pk")
+                filter_sql, filter_sql_params = same.query.sql_with_params()
+                condition = f"EXISTS ({filter_sql})"
+            parts.append(f"SELECT '{kind}' AS kind, id, rank FROM {cte} WHERE {condition}")
             filter_params.extend(filter_sql_params)
         sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
         return sql, [*params, *filter_params]
@@ -398,6 +415,8 @@ class _FullText(_Backend):
 class _PostgreSQL(_FullText):
     """websearch_to_tsquery against the stored search_vector, ts_rank, ts_headline."""
 
+    _has_inspection_id = True
+
     def _tsquery(self) -> SearchQuery:
         return SearchQuery(self.query, search_type="websearch", config=PG_CONFIG)
 
@@ -410,7 +429,7 @@ class _PostgreSQL(_FullText):
             .annotate(document=vector)
             .filter(document=tsquery)
             .annotate(rank=SearchRank(vector, tsquery) * Value(-1.0))
-            .values_list("pk", "rank")
+            .values_list("pk", "rank", "inspection_id")
         )
         return matching.query.sql_with_params()
 
