@@ -103,6 +103,10 @@ def _ensure_sqlite(connection: BaseDatabaseWrapper, tables: set[str]) -> bool:
 def _ensure_postgresql(connection: BaseDatabaseWrapper) -> bool:
     built = False
     with connection.cursor() as cursor:
+        # Only what is missing: even CREATE INDEX IF NOT EXISTS fails in a transaction that has
+        # changed the table (pending trigger events).
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+        indexes = {row[0] for row in cursor.fetchall()}
         for source, (_, name) in SOURCES.items():
             columns = {
                 c.name for c in connection.introspection.get_table_description(cursor, source)
@@ -114,12 +118,16 @@ def _ensure_postgresql(connection: BaseDatabaseWrapper) -> bool:
                     f"(to_tsvector('{PG_CONFIG}'::regconfig, COALESCE(text, ''))) STORED"
                 )
                 built = True
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {source} USING gin ({PG_COLUMN})")
-            # the improvement topic filter (themes @> '["care_leavers"]')
-            cursor.execute(
-                f"CREATE INDEX IF NOT EXISTS {source}_themes_gin ON {source} "
-                "USING gin (themes jsonb_path_ops)"
-            )
+            if name not in indexes:
+                cursor.execute(f"CREATE INDEX {name} ON {source} USING gin ({PG_COLUMN})")
+                built = True
+            if f"{source}_themes_gin" not in indexes:
+                # the improvement topic filter (themes @> '["care_leavers"]')
+                cursor.execute(
+                    f"CREATE INDEX {source}_themes_gin ON {source} "
+                    "USING gin (themes jsonb_path_ops)"
+                )
+                built = True
     return built
 
 

@@ -358,38 +358,33 @@ class _Browse(_Backend):
 
 class _FullText(_Backend):
     """Words to match. The matches are taken first, with their rank (a materialised common table
-    expression, lower rank better), then each is checked against the filters by primary key, and
-    one pass gives the page and the count (a window count). Taking the matches first keeps the
-    database from reading every row the filters let through to test its words."""
+    expression, lower rank better), then checked against the filters, and one pass gives the page
+    and the count (a window count). Taking the matches first keeps the database from reading
+    every row the filters let through to test its words."""
 
-    # whether _matches selects the row's inspection_id too
-    _has_inspection_id = False
-
-    def _matches(self, model: type) -> tuple[str, list[Any]]:
-        """SQL selecting (id, rank[, inspection_id]) of the rows whose text matches."""
+    def _part(self, kind: Kind, queryset: QuerySet[Any], cte: str) -> tuple[str, list, str, list]:
+        """(SQL of the common table expression `cte` selecting (id, rank), its parameters, the
+        condition a match must meet to be kept, its parameters)."""
         raise NotImplementedError
 
     def _sql(self) -> tuple[str, list[Any]]:
-        ctes, parts, params, filter_params = [], [], [], []
+        ctes, parts, params, condition_params = [], [], [], []
         for kind, queryset in self.querysets:
             cte = f"match_{kind}"
-            match_sql, match_params = self._matches(queryset.model)
-            columns = "id, rank, inspection_id" if self._has_inspection_id else "id, rank"
-            ctes.append(f"{cte} ({columns}) AS MATERIALIZED ({match_sql})")
+            match_sql, match_params, condition, more = self._part(kind, queryset, cte)
+            ctes.append(f"{cte} AS MATERIALIZED ({match_sql})")
             params.extend(match_params)
-            if self._has_inspection_id and not (self.filters.themes or self.filters.grades):
-                # Only the inspection matters: no need to read each matching row again.
-                chosen = _inspections(self.filters).order_by().values("pk")
-                filter_sql, filter_sql_params = chosen.query.sql_with_params()
-                condition = f"{cte}.inspection_id IN ({filter_sql})"
-            else:
-                same = queryset.order_by().filter(pk=RawSQL(f"{cte}.id", [])).values("pk")
-                filter_sql, filter_sql_params = same.query.sql_with_params()
-                condition = f"EXISTS ({filter_sql})"
             parts.append(f"SELECT '{kind}' AS kind, id, rank FROM {cte} WHERE {condition}")
-            filter_params.extend(filter_sql_params)
+            condition_params.extend(more)
         sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(parts)
-        return sql, [*params, *filter_params]
+        return sql, [*params, *condition_params]
+
+    @staticmethod
+    def _exists(queryset: QuerySet[Any], cte: str) -> tuple[str, list[Any]]:
+        """The filters, checked for one match by its primary key."""
+        same = queryset.order_by().filter(pk=RawSQL(f"{cte}.id", [])).values("pk")
+        sql, params = same.query.sql_with_params()
+        return f"EXISTS ({sql})", list(params)
 
     def count(self) -> int:
         sql, params = self._sql()
@@ -415,23 +410,33 @@ class _FullText(_Backend):
 class _PostgreSQL(_FullText):
     """websearch_to_tsquery against the stored search_vector, ts_rank, ts_headline."""
 
-    _has_inspection_id = True
-
     def _tsquery(self) -> SearchQuery:
         return SearchQuery(self.query, search_type="websearch", config=PG_CONFIG)
 
-    def _matches(self, model: type) -> tuple[str, list[Any]]:
-        table = model._meta.db_table
+    def _part(self, kind: Kind, queryset: QuerySet[Any], cte: str) -> tuple[str, list, str, list]:
+        """With a topic or grade filter, the planner gets the filtered query whole (it reads
+        each row once); otherwise the matches carry their inspection, which is all the filters
+        ask about, so no matching row is read twice."""
+        table = queryset.model._meta.db_table
         vector = RawSQL(f'"{table}"."{PG_COLUMN}"', [], output_field=SearchVectorField())
         tsquery = self._tsquery()
+        row_filters = bool(self.filters.themes or self.filters.grades)
         matching = (
-            model.objects.order_by()
+            (queryset if row_filters else queryset.model.objects)
+            .order_by()
             .annotate(document=vector)
             .filter(document=tsquery)
             .annotate(rank=SearchRank(vector, tsquery) * Value(-1.0))
             .values_list("pk", "rank", "inspection_id")
         )
-        return matching.query.sql_with_params()
+        sql, params = matching.query.sql_with_params()
+        # name the columns whatever the ORM called them
+        sql = f"SELECT * FROM ({sql}) AS m (id, rank, inspection_id)"
+        if row_filters:
+            return sql, list(params), "TRUE", []
+        chosen = _inspections(self.filters).order_by().values("pk")
+        chosen_sql, chosen_params = chosen.query.sql_with_params()
+        return sql, list(params), f"{cte}.inspection_id IN ({chosen_sql})", list(chosen_params)
 
     def snippets(self, kind: Kind, pks: list[int]) -> dict[int, str]:
         model = Paragraph if kind == "paragraph" else Recommendation
@@ -454,11 +459,14 @@ class _PostgreSQL(_FullText):
 class _SQLite(_FullText):
     """FTS5 MATCH ranked by bm25 (lower is better), snippet()."""
 
-    def _matches(self, model: type) -> tuple[str, list[Any]]:
-        fts = SOURCES[model._meta.db_table][0]
+    def _part(self, kind: Kind, queryset: QuerySet[Any], cte: str) -> tuple[str, list, str, list]:
+        fts = SOURCES[queryset.model._meta.db_table][0]
+        condition, params = self._exists(queryset, cte)
         return (
-            f"SELECT rowid, bm25({fts}) FROM {fts} WHERE {fts} MATCH %s",
+            f"SELECT rowid AS id, bm25({fts}) AS rank FROM {fts} WHERE {fts} MATCH %s",
             [fts5_query(self.query)],
+            condition,
+            params,
         )
 
     def snippets(self, kind: Kind, pks: list[int]) -> dict[int, str]:
