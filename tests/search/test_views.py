@@ -106,3 +106,11 @@ def test_a_plan_requirement_links_to_what_councils_judged_good_wrote(client, cas
     results = client.get(link.replace("&amp;", "&")).content.decode()
     assert "Eastwick" in results  # care leavers judged outstanding
     assert "Southmere" not in results.split('id="results"')[1]  # judged inadequate
+
+
+def test_a_page_number_that_is_not_one_reads_as_the_first(client, cast, reports):
+    client.force_login(cast.vic_viewer)
+    for page in ("abc", "0", "-3", "9999999"):
+        response = client.get(URL, {"q": "care", "page": page})
+        assert response.status_code == 200
+        assert "Showing 1 to" in response.content.decode()

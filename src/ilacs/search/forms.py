@@ -52,7 +52,13 @@ class SearchForm(GovUKForm):
         required=False,
         choices=_any("Findings and recommendations", list(KINDS.items())),
     )
-    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    # Which page of results: set by the page links, never typed, so nonsense reads as page 1.
+    page = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_page(self) -> int:
+        page = self.cleaned_data.get("page") or ""
+        # past the last page the search gives the last one
+        return min(int(page), 1_000_000) if page.isdigit() and int(page) > 0 else 1
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
