@@ -134,7 +134,7 @@ def save_section(section: Section, *, user: Any, text: str, loaded_version: int)
     text = text.strip().replace("\r\n", "\n")
     with transaction.atomic():
         current = (
-            Section.objects.select_for_update()
+            Section.objects.select_for_update(of=("self",))
             .select_related("updated_by")
             .filter(pk=section.pk)
             .first()
