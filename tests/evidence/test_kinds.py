@@ -51,3 +51,13 @@ def test_refused_kinds_say_what_the_file_is(data, name, words):
 def test_an_empty_file_is_refused():
     with pytest.raises(RefusedFile, match="The selected file is empty"):
         detect(b"", "empty.pdf")
+
+
+@pytest.mark.parametrize(
+    ("size", "words"),
+    [(1, "1 byte"), (15, "15 bytes"), (240_400, "240 kB"), (3_200_000, "3.2 MB")],
+)
+def test_sizes_in_ilacs_megabytes(size, words):
+    from ilacs.evidence.templatetags.evidence_tags import file_size
+
+    assert file_size(size) == words

@@ -14,6 +14,7 @@ from ilacs.evidence import services
 from ilacs.evidence.forms import EvidenceForm
 from ilacs.evidence.kinds import ACCEPT_ATTRIBUTE
 from ilacs.plans.models import Action
+from ilacs.units import BYTES_PER_MB
 
 register = template.Library()
 
@@ -45,3 +46,16 @@ def evidence_for(context: template.Context, target: Any) -> dict[str, Any]:
         "can_remove": services.can_remove(user, action.plan.local_authority),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.filter
+def file_size(size: int | None) -> str:
+    """ "15 bytes", "240 kB", "3.2 MB": kB and MB of 1,000 and 1,000,000 bytes, as everywhere in
+    ilacs (ilacs.units)."""
+    if size is None:
+        return ""
+    if size < 1000:
+        return f"{size} byte{'s' if size != 1 else ''}"
+    if size < BYTES_PER_MB:
+        return f"{size / 1000:.0f} kB"
+    return f"{size / BYTES_PER_MB:.1f} MB"
