@@ -6,6 +6,7 @@ import re
 
 from django.urls import reverse
 
+from ilacs.evidence import services as evidence_services
 from ilacs.plans import services as plan_services
 from ilacs.selfevaluation import queries
 from ilacs.selfevaluation.models import SelfEvaluation
@@ -63,11 +64,24 @@ def test_a_viewer_reads_but_cannot_start_or_change(client, cast, this_year):
 def test_each_section_sits_beside_the_evidence(
     client, cast, this_year, seen_in_time, cp_audit, caras_action, officers_action
 ):
-    plan_services.post_update(
+    update = plan_services.post_update(
         caras_action, user=cast.cara_contributor, narrative="Going well.", rag="green"
     )
+    for day, name in ((dt.date(2025, 5, 1), "register.csv"), (dt.date(2024, 5, 1), "old.txt")):
+        evidence_services.attach(
+            update,
+            user=cast.cara_contributor,
+            data=b"team,attended\nA,yes\nB,no\n",
+            filename=name,
+            description=f"Workshop attendance {day.year}",
+            effective_date=day,
+        )
     client.force_login(cast.vic_viewer)
     text = _text(client.get(_url("detail", 2026)))
+    # Evidence files of the year before the self-evaluation's date, with their action.
+    assert "register.csv (1 May 2025): Workshop attendance 2025" in text
+    assert "Action 1 : SMART planning workshops" in text
+    assert "old.txt" not in text
     # The three questions and the summary, with the text and who saved it.
     for heading in (
         "Summary and context",
@@ -161,3 +175,14 @@ def test_last_year_beside_this_year(client, cast, this_year, last_year):
 def test_an_unknown_year_is_404(client, cast, this_year):
     client.force_login(cast.erin_editor)
     assert client.get(_url("detail", 2019)).status_code == 404
+
+
+def test_a_service_administrators_view_is_on_the_councils_audit_log(client, cast, this_year):
+    from ilacs.audit.models import Read, ReadKind
+
+    client.force_login(cast.sam_superuser)
+    assert client.get(_url("detail", 2026)).status_code == 200
+    (read,) = Read.objects.all()
+    assert read.kind == ReadKind.SERVICE_ADMIN_VIEW
+    assert read.local_authority == cast.northbrook
+    assert "Self-evaluation of social work practice, 2026" in read.what

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ilacs.evidence.models import EvidenceFile
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.measures import queries as measure_queries
 from ilacs.measures.rag import MeasureRag
@@ -64,6 +65,7 @@ class Evidence:
     audits: list[AuditRow]
     progress: Progress | None
     recommendations: list[RecommendationRow]
+    files: list[EvidenceFile] = field(default_factory=list)
 
     @property
     def measure_counts(self) -> list[tuple[MeasureRag, int]]:
@@ -153,11 +155,35 @@ def recommendation_evaluations(plan: ImprovementPlan, today: dt.date) -> list[Re
     ]
 
 
-def evidence_for(la: LocalAuthority, plan: ImprovementPlan | None, today: dt.date) -> Evidence:
+# The evidence files listed beside "how do you know it?": the newest, for the year before the
+# self-evaluation's date.
+FILES_SHOWN = 10
+
+
+def recent_files(la: LocalAuthority, as_at: dt.date) -> list[EvidenceFile]:
+    """The council's newest evidence files dated in the year up to `as_at`, each with the action
+    it belongs to (directly or through a progress update)."""
+    files = list(
+        EvidenceFile.objects.filter(
+            local_authority=la,
+            effective_date__gt=as_at - dt.timedelta(days=365),
+            effective_date__lte=as_at,
+        ).select_related("action", "progress_update__action")[:FILES_SHOWN]
+    )
+    for file in files:
+        file.local_authority = la
+        file.on_action = file.action or file.progress_update.action
+    return files
+
+
+def evidence_for(
+    la: LocalAuthority, plan: ImprovementPlan | None, today: dt.date, as_at: dt.date | None = None
+) -> Evidence:
     return Evidence(
         today=today,
         measures=measure_rows(la),
         audits=audit_rows(la),
         progress=plan_progress(plan, today) if plan is not None else None,
         recommendations=recommendation_evaluations(plan, today) if plan is not None else [],
+        files=recent_files(la, as_at or today),
     )

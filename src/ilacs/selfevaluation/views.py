@@ -114,7 +114,7 @@ def detail(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         la,
         se=self_evaluation,
         sections=_sections(self_evaluation),
-        evidence=queries.evidence_for(la, self_evaluation.plan, today),
+        evidence=queries.evidence_for(la, self_evaluation.plan, today, self_evaluation.as_at),
         last_year=services.previous_year(self_evaluation),
     )
     return render(request, "selfevaluation/detail.html", context)
