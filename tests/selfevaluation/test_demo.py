@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from ilacs.demo.load import load_demo, load_demo_self_evaluations
+from ilacs.demo.load import load_demo, load_demo_evidence, load_demo_self_evaluations
+from ilacs.evidence.models import EvidenceFile
 from ilacs.selfevaluation import services
 from ilacs.selfevaluation.models import Section, SelfEvaluation
 
@@ -25,6 +26,9 @@ def test_demo_self_evaluations(client):
     count = Section.history.count()
     load_demo_self_evaluations(context)
     assert Section.history.count() == count
+    assert EvidenceFile.objects.filter(local_authority=la).count() == 2
+    load_demo_evidence(context, this_year.plan)
+    assert EvidenceFile.objects.filter(local_authority=la).count() == 2
 
     client.force_login(context.user("viewer"))
     page = client.get(this_year.get_absolute_url())
@@ -33,6 +37,7 @@ def test_demo_self_evaluations(client):
     assert "Re-referrals within 12 months" in body  # a measure beside the text
     assert "Supervision" in body  # an audit stream
     assert f"Compare with {last_year.year}" in body
+    assert "cin-cp-plans-audit.csv" in body  # an evidence file of the year
     compare = client.get(reverse("selfevaluation:compare", args=[la.slug, this_year.year]))
     assert "practice was inconsistent" not in compare.content.decode()  # the demo's own words
     assert "safe but inconsistent" in compare.content.decode()

@@ -155,19 +155,18 @@ def recommendation_evaluations(plan: ImprovementPlan, today: dt.date) -> list[Re
     ]
 
 
-# The evidence files listed beside "how do you know it?": the newest, for the year before the
-# self-evaluation's date.
+# The evidence files listed beside "how do you know it?": the newest, dated from a year before
+# the self-evaluation's date (later ones too: like the measures, the evidence is read live).
 FILES_SHOWN = 10
 
 
 def recent_files(la: LocalAuthority, as_at: dt.date) -> list[EvidenceFile]:
-    """The council's newest evidence files dated in the year up to `as_at`, each with the action
-    it belongs to (directly or through a progress update)."""
+    """The council's newest evidence files dated from a year before `as_at`, each with the
+    action it belongs to (directly or through a progress update)."""
     files = list(
         EvidenceFile.objects.filter(
             local_authority=la,
             effective_date__gt=as_at - dt.timedelta(days=365),
-            effective_date__lte=as_at,
         ).select_related("action", "progress_update__action")[:FILES_SHOWN]
     )
     for file in files:
