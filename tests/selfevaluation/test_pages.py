@@ -186,3 +186,14 @@ def test_a_service_administrators_view_is_on_the_councils_audit_log(client, cast
     assert read.kind == ReadKind.SERVICE_ADMIN_VIEW
     assert read.local_authority == cast.northbrook
     assert "Self-evaluation of social work practice, 2026" in read.what
+
+
+def test_a_long_plan_is_summarised(
+    client, cast, this_year, caras_action, officers_action, monkeypatch
+):
+    monkeypatch.setattr(queries, "ACTIONS_LISTED", 0)
+    monkeypatch.setattr(queries, "OVERDUE_LISTED", 1)
+    client.force_login(cast.vic_viewer)
+    text = _text(client.get(_url("detail", 2026)))
+    assert "And 1 more: every overdue action on the dashboard" in text
+    assert "1. Improve area 1. Red 1 action" in text

@@ -43,11 +43,29 @@ class AuditRow:
     learning: str
 
 
+# Beyond this many, a recommendation's actions are shown as counts by RAG only, and the overdue
+# list stops with a link to the dashboard: the page stays readable (and quick) for a long plan.
+ACTIONS_LISTED = 5
+OVERDUE_LISTED = 10
+
+
 @dataclass(frozen=True)
 class RecommendationRow:
     requirement: Requirement
     actions: list[tuple[Action, RagStatus]]
     evaluation: Any  # the latest self-assessment entry, or None
+
+    @property
+    def rag_counts(self) -> list[tuple[Rag, int]]:
+        counts: dict[Rag, int] = {}
+        for _, status in self.actions:
+            counts[status.rag] = counts.get(status.rag, 0) + 1
+        return [(rag, counts[rag]) for rag in Rag if rag in counts]
+
+    @property
+    def listed(self) -> bool:
+        """Few enough actions to name each one."""
+        return len(self.actions) <= ACTIONS_LISTED
 
 
 @dataclass
@@ -56,6 +74,14 @@ class Progress:
     rag_counts: list[tuple[Rag, int]]
     total: int
     overdue: list[plan_queries.ActionRow] = field(default_factory=list)
+
+    @property
+    def overdue_listed(self) -> list[plan_queries.ActionRow]:
+        return self.overdue[:OVERDUE_LISTED]
+
+    @property
+    def overdue_more(self) -> int:
+        return max(0, len(self.overdue) - OVERDUE_LISTED)
 
 
 @dataclass
@@ -121,8 +147,10 @@ def audit_rows(la: LocalAuthority) -> list[AuditRow]:
     return rows
 
 
-def plan_progress(plan: ImprovementPlan, today: dt.date) -> Progress:
-    board = plan_queries.build_dashboard(plan, today)
+def plan_progress(
+    plan: ImprovementPlan, today: dt.date, board: plan_queries.Dashboard | None = None
+) -> Progress:
+    board = board or plan_queries.build_dashboard(plan, today)
     return Progress(
         plan=plan,
         rag_counts=[(rag, n) for rag, n in board.rag_counts if n],
@@ -140,18 +168,23 @@ def latest_evaluations(plan: ImprovementPlan) -> dict[int, Any]:
     return {}
 
 
-def recommendation_evaluations(plan: ImprovementPlan, today: dt.date) -> list[RecommendationRow]:
-    """Every recommendation of the plan with its actions' RAG and its latest evaluation."""
-    overview = plan_queries.plan_overview(plan, today)
-    rag_of = {row.action.pk: row.rag for row in overview.rows}
+def recommendation_evaluations(
+    plan: ImprovementPlan, today: dt.date, rows: list[plan_queries.ActionRow] | None = None
+) -> list[RecommendationRow]:
+    """Every recommendation of the plan with its actions' RAG and its latest evaluation.
+    `rows`: the plan's action rows, when the caller has read them already."""
+    if rows is None:
+        rows = plan_queries.action_rows(plan, today)
+    answered: dict[int, list[tuple[Action, RagStatus]]] = {}
+    for row in rows:
+        for requirement in row.action.requirement_list:
+            answered.setdefault(requirement.pk, []).append((row.action, row.rag))
     evaluations = latest_evaluations(plan)
     return [
         RecommendationRow(
-            item.requirement,
-            [(a, rag_of[a.pk]) for a in item.actions],
-            evaluations.get(item.requirement.pk),
+            requirement, answered.get(requirement.pk, []), evaluations.get(requirement.pk)
         )
-        for item in overview.requirements
+        for requirement in plan.requirements.order_by("number")
     ]
 
 
@@ -178,11 +211,17 @@ def recent_files(la: LocalAuthority, as_at: dt.date) -> list[EvidenceFile]:
 def evidence_for(
     la: LocalAuthority, plan: ImprovementPlan | None, today: dt.date, as_at: dt.date | None = None
 ) -> Evidence:
+    progress, recommendations = None, []
+    if plan is not None:
+        # The plan's actions and their RAG are read once, for both.
+        board = plan_queries.build_dashboard(plan, today)
+        progress = plan_progress(plan, today, board)
+        recommendations = recommendation_evaluations(plan, today, board.rows)
     return Evidence(
         today=today,
         measures=measure_rows(la),
         audits=audit_rows(la),
-        progress=plan_progress(plan, today) if plan is not None else None,
-        recommendations=recommendation_evaluations(plan, today) if plan is not None else [],
+        progress=progress,
+        recommendations=recommendations,
         files=recent_files(la, as_at or today),
     )
