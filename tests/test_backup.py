@@ -86,8 +86,10 @@ def test_pages_are_the_same_after_dump_and_load(settings, tmp_path):
     before = _pages(users, urls)
     assert all(status == 200 for (user, _), (status, _) in before.items() if user == "admin")
     archive = tmp_path / "backup.zip"
+    stored = sorted(name for _, name in backup.stored_files())
     result = backup.dump(archive)
-    assert result.files == 1  # the sample inspection report
+    # the sample inspection report, and the demo's evidence files when the evidence app is there
+    assert result.files == len(stored) >= 1
     with zipfile.ZipFile(archive) as z:
         manifest = json.loads(z.read("manifest.json"))
         names = z.namelist()
@@ -105,6 +107,9 @@ def test_pages_are_the_same_after_dump_and_load(settings, tmp_path):
     assert loaded.rows == result.rows
     inspection = Inspection.objects.get()
     assert inspection.source_file.read()  # the report is back in the file store
+    assert sorted(name for _, name in backup.stored_files()) == stored
+    for field, name in backup.stored_files():
+        assert field.storage.exists(name), name  # every file, whichever app's, is back
     after = _pages(users, urls)
     for key, (status, text) in before.items():
         assert after[key][0] == status, key
