@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures of tests/plans and tests/measures are imported to be used here
 """Northbrook's plan with self-assessment rounds, as the people of tests/base.py see it.
 
 plan            Northbrook's plan (tests/plans/conftest.py): three recommendations; action 1
