@@ -18,7 +18,7 @@ import pytest
 
 from ilacs.assessments import services
 from ilacs.assessments.services import EntryInput
-from tests.measures.conftest import cp_audit, seen_in_time  # noqa: F401 - fixtures
+from tests.measures.conftest import cast_tx, cp_audit, seen_in_time  # noqa: F401 - fixtures
 from tests.plans.conftest import (  # noqa: F401 - fixtures
     caras_action,
     inspection,

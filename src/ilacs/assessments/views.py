@@ -76,6 +76,11 @@ def _context(request: HttpRequest, plan: ImprovementPlan, **extra: Any) -> dict[
     return context
 
 
+def _data(request: HttpRequest) -> Any:
+    """The posted data (even if empty, so that a form posted blank shows its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _status(request: HttpRequest, form: Any) -> int:
     return 400 if request.method == "POST" and form.errors else 200
 
@@ -181,7 +186,7 @@ def entry_edit(
             "audit_streams": list(entry.audit_streams.values_list("pk", flat=True)),
             "actions": list(entry.actions.values_list("pk", flat=True)),
         }
-    form = EntryForm(request.POST or None, plan=plan, initial=initial)
+    form = EntryForm(_data(request), plan=plan, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         item = services.EntryInput(
@@ -227,7 +232,7 @@ def round_sign_off(request: HttpRequest, slug: str, pk: int, round_pk: int) -> H
     if round_.is_signed_off:
         messages.info(request, f"“{round_.title}” has already been signed off.")
         return redirect(round_)
-    form = SignOffForm(request.POST or None)
+    form = SignOffForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.sign_off(round_, user=request.user)
@@ -290,7 +295,7 @@ def monitoring_edit(request: HttpRequest, slug: str, pk: int, number: int) -> Ht
             "measures": list(requirement.measures.values_list("pk", flat=True)),
             "audit_streams": list(requirement.audit_streams.values_list("pk", flat=True)),
         }
-    form = MonitoringForm(request.POST or None, la=la, initial=initial)
+    form = MonitoringForm(_data(request), la=la, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -385,7 +390,7 @@ def forum_edit(request: HttpRequest, slug: str, forum_pk: int | None = None) -> 
         forum = _forum_for(request, slug, forum_pk, Can.EDIT_PLAN)
         la = forum.local_authority
         initial = {"name": forum.name, "kind": forum.kind, "description": forum.description}
-    form = ForumForm(request.POST or None, initial=initial)
+    form = ForumForm(_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             forum = services.save_forum(la, user=request.user, forum=forum, **form.cleaned_data)
@@ -402,7 +407,7 @@ def forum_edit(request: HttpRequest, slug: str, forum_pk: int | None = None) -> 
 @require_http_methods(["GET", "POST"])
 def meeting_add(request: HttpRequest, slug: str, forum_pk: int) -> HttpResponse:
     forum = _forum_for(request, slug, forum_pk, Can.EDIT_PLAN)
-    form = MeetingForm(request.POST or None)
+    form = MeetingForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.add_meeting(forum, user=request.user, **form.cleaned_data)
