@@ -106,11 +106,14 @@ def self_assessment_data(round_: AssessmentRound, today: dt.date) -> SelfAssessm
         for name, members in SUMMARY_GROUPS
     ]
     summary = [(name, labels) for name, labels in summary if labels or name in ("Met", "Not met")]
+    # The appendix gives each recommendation's evaluation in this round (not the latest
+    # signed-off one the monitoring page shows).
+    in_round = {row.requirement.pk: row.evaluation.label for row in sheet.rows}
     monitoring = [
         MonitoringLine(
             label=row.requirement.label,
             text=row.requirement.text,
-            evaluation=row.evaluation.evaluation_label if row.evaluation else "Not yet evaluated",
+            evaluation=in_round.get(row.requirement.pk, Evaluation.NOT_EVALUATED.label),
             forums=[f.name for f in row.forums],
             supported_by=[f"{name} ({kind.lower()})" for kind, name, _url in row.supported_by]
             + row.other_evidence,
