@@ -166,3 +166,46 @@ def test_dashboard_panel(client, cast, first_round):
     assert "Children seen within timescales" in text
     assert "Child protection plans" in text
     assert "evaluation in Annual self-assessment, July 2024" in text
+
+
+def test_queries_do_not_grow_with_the_evidence(client, cast, second_round, seen_in_time, cp_audit):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ilacs.measures import services as measure_services
+
+    client.force_login(cast.erin_editor)
+    plan = second_round.plan
+    urls = [
+        second_round.get_absolute_url(),
+        reverse("assessments:across", args=["northbrook", plan.pk]),
+        reverse("assessments:monitoring", args=["northbrook", plan.pk]),
+        reverse("plans:dashboard", args=["northbrook", plan.pk]),
+    ]
+
+    def counts():
+        found = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            found.append(len(queries))
+        return found
+
+    counts()  # warm-up
+    before = counts()
+    extra = [
+        measure_services.create_measure(
+            cast.northbrook, user=cast.erin_editor, name=f"Measure {i}", unit="percent",
+            direction="higher", frequency="monthly",
+        )
+        for i in range(5)
+    ]  # fmt: skip
+    review_all(
+        second_round,
+        cast.erin_editor,
+        {1: "met", 2: "met", 3: "met"},
+        measures=[seen_in_time, *extra],
+        audit_streams=[cp_audit],
+        actions=list(plan.actions.all()),
+    )
+    assert counts() == before

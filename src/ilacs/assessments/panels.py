@@ -58,3 +58,6 @@ def register() -> None:
     hooks.register_dashboard_panel("assessments/includes/dashboard_panel.html", evidence_panel)
     hooks.register_plan_link("Self-assessment", "assessments:rounds", "assessments")
     hooks.register_plan_link("Monitoring", "assessments:monitoring", "monitoring")
+    from ilacs.assessments import history
+
+    hooks.register_history_source("assessments", history.plan_entries)

@@ -3,6 +3,8 @@
     dashboard panels   a template and a function giving its context, rendered on the plan's
                        dashboard after the counts (e.g. the evidence panel of ilacs.assessments)
     plan links         extra tabs in the plan's navigation (label, URL name, section)
+    history sources    more entries for the plan's Changes page: a function (plan, limit) ->
+                       list of ilacs.plans.history.Entry, newest first
 
 Registered from the other app's AppConfig.ready(); the plan's views ask for them.
 """
@@ -34,6 +36,7 @@ class PlanLink:
 
 _panels: dict[str, Panel] = {}
 _links: dict[str, PlanLink] = {}
+_history_sources: dict[str, Callable[[Any, int], list[Any]]] = {}
 
 
 def register_dashboard_panel(template: str, context: PanelContext) -> None:
@@ -42,6 +45,18 @@ def register_dashboard_panel(template: str, context: PanelContext) -> None:
 
 def register_plan_link(label: str, url_name: str, section: str) -> None:
     _links[url_name] = PlanLink(label, url_name, section)
+
+
+def register_history_source(name: str, entries: Callable[[Any, int], list[Any]]) -> None:
+    _history_sources[name] = entries
+
+
+def history_entries(plan: Any, limit: int) -> list[Any]:
+    """Every registered source's entries for the plan's Changes page."""
+    found: list[Any] = []
+    for entries in _history_sources.values():
+        found.extend(entries(plan, limit))
+    return found
 
 
 def dashboard_panels(request: HttpRequest, plan: Any) -> list[dict[str, Any]]:
