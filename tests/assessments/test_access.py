@@ -37,6 +37,7 @@ def addresses(plan, round_, forum):
         "dashboard": (reverse("plans:dashboard", args=[s, p]), VIEW),
         "round_start": (reverse("assessments:round_start", args=[s, p]), EDIT),
         "sign_off": (reverse("assessments:sign_off", args=[s, p, round_.pk]), EDIT),
+        "round_edit": (reverse("assessments:round_edit", args=[s, p, round_.pk]), EDIT),
         "entry_edit": (reverse("assessments:entry_edit", args=[s, p, round_.pk, 1]), EDIT),
         "monitoring_edit": (reverse("assessments:monitoring_edit", args=[s, p, 1]), EDIT),
         "forum_add": (reverse("assessments:forum_add", args=[s]), EDIT),

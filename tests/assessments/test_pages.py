@@ -209,3 +209,24 @@ def test_queries_do_not_grow_with_the_evidence(client, cast, second_round, seen_
         actions=list(plan.actions.all()),
     )
     assert counts() == before
+
+
+def test_change_a_draft_rounds_title(client, cast, first_round, second_round):
+    client.force_login(cast.erin_editor)
+    plan = second_round.plan
+    url = reverse("assessments:round_edit", args=["northbrook", plan.pk, second_round.pk])
+    clash = client.post(
+        url,
+        {"title": first_round.title, "date_day": "1", "date_month": "8", "date_year": "2025"},
+    )
+    assert clash.status_code == 400 and "already has a round called" in _text(clash)
+    ok = client.post(
+        url,
+        {"title": "Self-assessment, August 2025", "date_day": "1", "date_month": "8",
+         "date_year": "2025"},
+    )  # fmt: skip
+    assert ok.status_code == 302
+    second_round.refresh_from_db()
+    assert second_round.title == "Self-assessment, August 2025"
+    signed = reverse("assessments:round_edit", args=["northbrook", plan.pk, first_round.pk])
+    assert client.get(signed).status_code == 302  # read only: back to the round

@@ -13,6 +13,7 @@ urlpatterns = [
     path(_plan + "self-assessment/start/", views.round_start, name="round_start"),
     path(_plan + "self-assessment/across-rounds/", views.across, name="across"),
     path(_round, views.round_detail, name="round"),
+    path(_round + "edit/", views.round_edit, name="round_edit"),
     path(_round + "sign-off/", views.round_sign_off, name="sign_off"),
     path(_round + "recommendations/<int:number>/", views.entry_edit, name="entry_edit"),
     path(_plan + "monitoring/", views.monitoring, name="monitoring"),

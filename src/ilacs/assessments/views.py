@@ -113,7 +113,7 @@ def round_start(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     previous = services.latest_round(plan)
     today = timezone.localdate()
     form = RoundForm(
-        request.POST or None,
+        _data(request),
         initial={"title": f"Annual self-assessment, {today:%B %Y}", "date": today},
     )
     if request.method == "POST" and form.is_valid():
@@ -137,6 +137,32 @@ def round_start(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             return redirect(round_)
     context = _context(request, plan, form=form, previous=previous)
     return render(request, "assessments/round_start.html", context, status=_status(request, form))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_edit(request: HttpRequest, slug: str, pk: int, round_pk: int) -> HttpResponse:
+    """Change a draft round's title or date."""
+    round_ = _round_for(request, slug, pk, round_pk, Can.EDIT_PLAN)
+    if round_.is_signed_off:
+        messages.info(request, f"“{round_.title}” has been signed off: it is read only.")
+        return redirect(round_)
+    form = RoundForm(_data(request), initial={"title": round_.title, "date": round_.date})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rename_round(
+                round_,
+                user=request.user,
+                title=form.cleaned_data["title"],
+                date=form.cleaned_data["date"],
+            )
+        except services.AssessmentError as exc:
+            form.add_error("title" if "called" in str(exc) else None, str(exc))
+        else:
+            messages.success(request, "The round has been saved.")
+            return redirect(round_)
+    context = _context(request, round_.plan, form=form, round=round_)
+    return render(request, "assessments/round_edit.html", context, status=_status(request, form))
 
 
 @login_required
