@@ -24,9 +24,16 @@ class RecommendationLine:
     actions: list[plan_queries.ActionRow]
 
 
-def evidence_panel(request: HttpRequest, plan: ImprovementPlan) -> dict[str, Any]:
+def evidence_panel(
+    request: HttpRequest,
+    plan: ImprovementPlan,
+    *,
+    action_rows: list[plan_queries.ActionRow] | None = None,
+    **_shared: Any,
+) -> dict[str, Any]:
     """Measures off target and for how long, each audit stream's latest result, and per
-    recommendation its latest evaluation beside its actions' RAG."""
+    recommendation its latest evaluation beside its actions' RAG (the dashboard's own rows of
+    every action when it has them)."""
     la = plan.local_authority
     today = timezone.localdate()
     off_target = measure_queries.off_target(la)
@@ -35,7 +42,7 @@ def evidence_panel(request: HttpRequest, plan: ImprovementPlan) -> dict[str, Any
     audits = [a for a in measure_queries.audit_summaries(la) if a.latest is not None]
     for audit in audits:
         audit.stream.local_authority = la
-    rows = plan_queries.action_rows(plan, today)
+    rows = action_rows if action_rows is not None else plan_queries.action_rows(plan, today)
     by_requirement: dict[int, list[plan_queries.ActionRow]] = {}
     for row in rows:
         for requirement in row.action.requirement_list:

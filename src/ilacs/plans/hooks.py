@@ -18,7 +18,9 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-PanelContext = Callable[[HttpRequest, Any], dict[str, Any] | None]
+# (request, plan, **shared) -> context; `shared` holds what the dashboard has already worked out
+# (action_rows: every action with its RAG, when no filter is applied), to save reading it again.
+PanelContext = Callable[..., dict[str, Any] | None]
 
 
 @dataclass(frozen=True)
@@ -59,12 +61,12 @@ def history_entries(plan: Any, limit: int) -> list[Any]:
     return found
 
 
-def dashboard_panels(request: HttpRequest, plan: Any) -> list[dict[str, Any]]:
+def dashboard_panels(request: HttpRequest, plan: Any, **shared: Any) -> list[dict[str, Any]]:
     """Each registered panel's template and context (a panel whose function returns None is
     left out)."""
     found = []
     for panel in _panels.values():
-        context = panel.context(request, plan)
+        context = panel.context(request, plan, **shared)
         if context is not None:
             found.append({"template": panel.template, "context": context})
     return found

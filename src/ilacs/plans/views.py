@@ -305,7 +305,9 @@ def dashboard(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         due_soon_days=DUE_SOON_DAYS,
         section="dashboard",
         subpage=False,
-        panels=hooks.dashboard_panels(request, plan),
+        panels=hooks.dashboard_panels(
+            request, plan, action_rows=None if filters.active else board.rows
+        ),
     )
     return render(request, "plans/dashboard.html", context)
 
