@@ -209,3 +209,16 @@ def test_forums_meetings_and_monitoring(cast, plan, board, seen_in_time, caras_a
     assert [a.number for a in rows[1].actions] == [1]
     assert rows[1].note == "Will be met once timeliness is restored"
     assert rows[3].forums == [] and rows[3].supported_by == []
+
+
+def test_the_self_evaluation_shows_each_recommendations_latest_evaluation(
+    cast, first_round, second_round
+):
+    from ilacs.selfevaluation import queries as selfevaluation_queries
+
+    rows = selfevaluation_queries.recommendation_evaluations(first_round.plan, dt.date(2025, 8, 1))
+    assert [(r.requirement.number, r.evaluation.get_evaluation_display()) for r in rows] == [
+        (1, "Met"),
+        (2, "Not met"),
+        (3, "Partly met"),
+    ]
