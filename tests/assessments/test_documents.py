@@ -98,3 +98,19 @@ def test_download_links_and_cli(client, cast, second_round, board, seen_in_time,
     )  # fmt: skip
     assert status == 0
     assert "Annual self-assessment, July 2025" in " ".join(pdf_pages(target.read_bytes()))
+
+
+def test_a_recommendation_with_many_actions_still_fits_the_appendix(cast, plan, caras_action):
+    from ilacs.plans import services as plan_services
+
+    requirement = plan.requirements.get(number=1)
+    for n in range(30):
+        plan_services.add_action(
+            plan, user=cast.erin_editor, title=f"Step {n} " + "with a long title " * 6,
+            lead_role="Head of Service",
+            requirements=[requirement],
+        )  # fmt: skip
+    round_ = services.start_round(plan, user=cast.erin_editor, title="R", date=TODAY)
+    text = " ".join(pdf_pages(generate("self-assessment-report", plan, "pdf", today=TODAY).content))
+    assert "and 23 more actions (see the written action plan)" in text
+    assert round_.title in text

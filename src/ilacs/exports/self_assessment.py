@@ -114,10 +114,16 @@ def self_assessment_data(round_: AssessmentRound, today: dt.date) -> SelfAssessm
             label=row.requirement.label,
             text=row.requirement.text,
             evaluation=in_round.get(row.requirement.pk, Evaluation.NOT_EVALUATED.label),
-            forums=[f.name for f in row.forums],
-            supported_by=[f"{name} ({kind.lower()})" for kind, name, _url in row.supported_by]
-            + row.other_evidence,
-            actions=[f"Action {a.number}: {a.title}" for a in row.actions],
+            forums=_first([f.name for f in row.forums], "forums"),
+            supported_by=_first(
+                [f"{name} ({kind.lower()})" for kind, name, _url in row.supported_by]
+                + row.other_evidence,
+                "items of evidence",
+            ),
+            actions=_first(
+                [f"Action {a.number}: {a.title}" for a in row.actions],
+                "actions (see the written action plan)",
+            ),
             note=row.note,
         )
         for row in queries.monitoring_rows(plan)
@@ -140,6 +146,18 @@ def self_assessment_data(round_: AssessmentRound, today: dt.date) -> SelfAssessm
         monitoring=monitoring,
         today=today,
     )
+
+
+# A table row cannot break across pages: a recommendation answered by a hundred actions lists the
+# first few and says how many more (the action plan has them all).
+APPENDIX_LIMIT = 8
+
+
+def _first(items: list[str], what: str) -> list[str]:
+    if len(items) <= APPENDIX_LIMIT:
+        return items
+    more = len(items) - APPENDIX_LIMIT
+    return [*items[:APPENDIX_LIMIT], f"and {more} more {what}"]
 
 
 def _lines(items: list[str]) -> str:
