@@ -97,7 +97,17 @@ def self_assessment_data(round_: AssessmentRound, today: dt.date) -> SelfAssessm
                 evidence=[
                     f"{item.name}: {item.tag + ', ' if item.tag else ''}{item.status}"
                     for item in row.evidence
-                ],
+                    if item.kind != "action"
+                ]
+                + _first(
+                    [
+                        f"{item.name}: {item.tag + ', ' if item.tag else ''}{item.status}"
+                        for item in row.evidence
+                        if item.kind == "action"
+                    ],
+                    "actions (see the written action plan)",
+                    limit=EVIDENCE_ACTIONS_LIMIT,
+                ),
                 reviewed=bool(entry and entry.reviewed),
             )
         )
@@ -153,11 +163,14 @@ def self_assessment_data(round_: AssessmentRound, today: dt.date) -> SelfAssessm
 APPENDIX_LIMIT = 8
 
 
-def _first(items: list[str], what: str) -> list[str]:
-    if len(items) <= APPENDIX_LIMIT:
+# An entry's evidence names its measures and audits, and its first actions.
+EVIDENCE_ACTIONS_LIMIT = 12
+
+
+def _first(items: list[str], what: str, *, limit: int = APPENDIX_LIMIT) -> list[str]:
+    if len(items) <= limit:
         return items
-    more = len(items) - APPENDIX_LIMIT
-    return [*items[:APPENDIX_LIMIT], f"and {more} more {what}"]
+    return [*items[:limit], f"and {len(items) - limit} more {what}"]
 
 
 def _lines(items: list[str]) -> str:
