@@ -109,6 +109,15 @@ def test_home_page(client, cast, name):
     assert response.status_code == (SIGN_IN if name is None else OK)
 
 
+@pytest.mark.parametrize("name", [*EVERYONE, None])
+def test_search_page_is_for_every_signed_in_user(client, cast, name):
+    """Published reports are public information: anyone signed in may search them."""
+    response = _get(client, cast, name, reverse("search:search") + "?q=care")
+    assert response.status_code == (SIGN_IN if name is None else OK)
+    if name is None:
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+
 def test_home_lists_only_ones_own_councils(client, cast):
     client.force_login(cast.erin_editor)
     body = client.get(reverse("home")).content.decode()

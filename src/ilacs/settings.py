@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "ilacs.audit",
     "ilacs.inspections",
     "ilacs.plans",
+    "ilacs.search",
     "ilacs.exports",
     "ilacs.measures",
     "ilacs.evidence",
