@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             inspection = copy_inspection(context.inspection)
             plan = pages.build_plan(inspection, editor, args.actions, args.updates)
             give_history(plan, dt.date.today() - dt.timedelta(days=365))
+            pages.add_self_assessment(plan, editor)  # two rounds, for the self-assessment report
             print(
                 f"\nBig plan: {plan.actions.count()} actions, "
                 f"{ProgressUpdate.objects.filter(action__plan=plan).count()} updates "
