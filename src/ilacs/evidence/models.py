@@ -1,5 +1,6 @@
 """Evidence files: documents a council attaches to an action or a progress update (audit
-reports, minutes, performance packs) so that what the plan says is backed by what it holds.
+reports, minutes, performance packs) or to a self-assessment entry, so that what the plan and
+the self-assessment say is backed by what the council holds.
 
 Each file belongs to exactly one target. The targets are nullable foreign keys named in
 `TARGETS`, and the database refuses a row with none or more than one: a new target (a
@@ -18,12 +19,13 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from ilacs.assessments.models import AssessmentEntry
 from ilacs.evidence.kinds import KINDS
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.plans.models import Action, ProgressUpdate
 
 # The foreign keys an evidence file can hang from; exactly one is set.
-TARGETS = ("action", "progress_update")
+TARGETS = ("action", "progress_update", "assessment_entry")
 
 
 def exactly_one_of(fields: tuple[str, ...]) -> models.Q:
@@ -52,6 +54,13 @@ class EvidenceFile(models.Model):
     )
     progress_update = models.ForeignKey(
         ProgressUpdate,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="evidence_files",
+    )
+    assessment_entry = models.ForeignKey(
+        AssessmentEntry,
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -20,12 +20,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from ilacs.accounts import permissions
+from ilacs.assessments.models import AssessmentEntry, AssessmentRound, RoundStatus
 from ilacs.evidence import kinds
 from ilacs.evidence.models import EvidenceFile, evidence_upload_to
-from ilacs.plans.models import Action, ProgressUpdate
+from ilacs.plans.models import Action, ImprovementPlan, ProgressUpdate
 from ilacs.units import mb_to_bytes
 
-Target = Action | ProgressUpdate
+Target = Action | ProgressUpdate | AssessmentEntry
 
 
 class EvidenceError(ValueError):
@@ -40,13 +41,33 @@ def too_large_message() -> str:
     return f"The selected file must be smaller than {settings.ILACS_EVIDENCE_MAX_MB:g} MB"
 
 
-def action_of(target: Target) -> Action:
+def action_of(target: Action | ProgressUpdate) -> Action:
     return target if isinstance(target, Action) else target.action
 
 
+def plan_of(target: Target) -> ImprovementPlan:
+    if isinstance(target, AssessmentEntry):
+        return target.round.plan
+    return action_of(target).plan
+
+
+def page_of(target: Target) -> str:
+    """Where the file is listed: the action page, or the self-assessment round's page at the
+    entry."""
+    if isinstance(target, AssessmentEntry):
+        return f"{target.round.get_absolute_url()}#recommendation-{target.requirement.number}"
+    anchor = "evidence" if isinstance(target, Action) else f"update-{target.pk}"
+    return f"{action_of(target).get_absolute_url()}#{anchor}"
+
+
 def can_attach(user: Any, target: Target) -> bool:
-    """Whoever may post progress on the action: editors and admins on any, contributors on the
-    actions they lead."""
+    """On actions and updates, whoever may post progress on the action: editors and admins on
+    any, contributors on the actions they lead. On a self-assessment entry, whoever may write
+    the self-assessment (editors and admins), while its round is a draft."""
+    if isinstance(target, AssessmentEntry):
+        return target.round.status != RoundStatus.SIGNED_OFF and permissions.can_edit_plan(
+            user, target.round.plan.local_authority
+        )
     return permissions.can_post_update(user, action_of(target))
 
 
@@ -56,13 +77,31 @@ def can_remove(user: Any, local_authority: Any) -> bool:
 
 
 def _target_field(target: Target) -> str:
+    if isinstance(target, AssessmentEntry):
+        return "assessment_entry"
     return "action" if isinstance(target, Action) else "progress_update"
+
+
+def _lock_round_open(round_id: int) -> None:
+    """A signed-off round is read only, its evidence files too: lock the round's row (as the
+    self-assessment's own writes do) so a sign-off and an upload or deletion take turns."""
+    round_ = AssessmentRound.objects.select_for_update().filter(pk=round_id).first()
+    if round_ is None:
+        raise EvidenceError("The self-assessment round no longer exists, so nothing was changed.")
+    if round_.status == RoundStatus.SIGNED_OFF:
+        raise EvidenceError(
+            f"“{round_.title}” has been signed off, so its evidence files can no longer be changed."
+        )
 
 
 def _lock_target(target: Target) -> None:
     """The target must still be in the plan (not withdrawn) when the row is written; the lock
     holds a withdrawal back until this upload commits."""
-    if isinstance(target, Action):
+    if isinstance(target, AssessmentEntry):
+        _lock_round_open(target.round_id)
+        still = AssessmentEntry.objects.filter(pk=target.pk).exists()
+        what = "self-assessment entry"
+    elif isinstance(target, Action):
         still = Action.objects.select_for_update().filter(pk=target.pk).exists()
         what = "action"
     else:
@@ -88,8 +127,12 @@ def attach(
     effective_date: dt.date,
 ) -> EvidenceFile:
     """Store the file and its row, or neither."""
-    action = action_of(target)
+    plan = plan_of(target)
     if not can_attach(user, target):
+        if isinstance(target, AssessmentEntry):
+            raise PermissionDenied(
+                "Only editors and admins can attach evidence to a draft self-assessment."
+            )
         raise PermissionDenied("You can only attach evidence to the actions you lead.")
     description = description.strip()
     if not description:
@@ -102,7 +145,7 @@ def attach(
         kind = kinds.detect(data, filename)
     except kinds.RefusedFile as exc:
         raise EvidenceError(str(exc)) from None
-    local_authority = action.plan.local_authority
+    local_authority = plan.local_authority
     row = EvidenceFile(
         local_authority=local_authority,
         original_filename=(filename or "evidence")[:255],
@@ -144,12 +187,28 @@ def files_for_updates(action: Action) -> dict[int, list[EvidenceFile]]:
     return found
 
 
+def files_for_round(round_: AssessmentRound) -> dict[int, list[EvidenceFile]]:
+    """Every file on the round's entries, by entry id, in one query."""
+    found: dict[int, list[EvidenceFile]] = {}
+    rows = EvidenceFile.objects.filter(assessment_entry__round=round_).select_related("uploaded_by")
+    for row in rows:
+        found.setdefault(row.assessment_entry_id, []).append(row)
+    return found
+
+
 def remove(evidence: EvidenceFile, *, user: Any) -> None:
     """Delete the row; its file goes from storage once the deletion commits (and stays if it
     rolls back). Deleting a file someone else has just deleted says so."""
     if not can_remove(user, evidence.local_authority):
         raise PermissionDenied("Only editors and admins can delete evidence files.")
     with transaction.atomic():
+        if evidence.assessment_entry_id is not None:
+            _lock_round_open(
+                AssessmentEntry.objects.filter(pk=evidence.assessment_entry_id)
+                .values_list("round_id", flat=True)
+                .first()
+                or 0
+            )
         current = EvidenceFile.objects.select_for_update().filter(pk=evidence.pk).first()
         if current is None:
             raise EvidenceError("The file has already been deleted.")

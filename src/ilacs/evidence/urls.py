@@ -13,6 +13,12 @@ urlpatterns = [
         views.attach_to_update,
         name="attach_to_update",
     ),
+    path(
+        "<slug:slug>/plans/<int:pk>/self-assessment/<int:round_pk>/recommendations/<int:number>/"
+        "evidence/add/",
+        views.attach_to_entry,
+        name="attach_to_entry",
+    ),
     path("<slug:slug>/evidence/<int:file_pk>/", views.download, name="download"),
     path("<slug:slug>/evidence/<int:file_pk>/delete/", views.delete, name="delete"),
 ]

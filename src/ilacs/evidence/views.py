@@ -1,5 +1,6 @@
-"""Evidence pages: attach a file to an action or a progress update, download it (members of the
-council only, always as a download), delete it (editors and admins)."""
+"""Evidence pages: attach a file to an action, a progress update or a draft self-assessment
+entry, download it (members of the council only, always as a download), delete it (editors and
+admins; not from a signed-off self-assessment)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from ilacs.accounts import permissions
 from ilacs.accounts.permissions import Action as Can
+from ilacs.assessments.models import AssessmentEntry
 from ilacs.audit.models import ReadKind
 from ilacs.audit.services import record_read
 from ilacs.evidence import services
@@ -60,7 +62,7 @@ def _with_size_limit(view):
     return wrapped
 
 
-def _attach(request: HttpRequest, action: Action, target: Action | ProgressUpdate) -> HttpResponse:
+def _attach(request: HttpRequest, action: Action | None, target: services.Target) -> HttpResponse:
     if not services.can_attach(request.user, target):
         raise PermissionDenied
     if request.method == "POST":
@@ -86,13 +88,16 @@ def _attach(request: HttpRequest, action: Action, target: Action | ProgressUpdat
             form.add_error("file", str(exc))
         else:
             messages.success(request, f"{evidence.original_filename} has been attached.")
-            anchor = "evidence" if target is action else f"update-{target.pk}"
-            return redirect(f"{action.get_absolute_url()}#{anchor}")
+            return redirect(services.page_of(target))
+    plan = services.plan_of(target)
+    entry = target if isinstance(target, AssessmentEntry) else None
     context = {
-        "la": action.plan.local_authority,
-        "plan": action.plan,
+        "la": plan.local_authority,
+        "plan": plan,
         "action": action,
-        "update": None if target is action else target,
+        "entry": entry,
+        "back": services.page_of(target),
+        "update": target if isinstance(target, ProgressUpdate) else None,
         "form": form,
         "accept": ACCEPT_ATTRIBUTE,
     }
@@ -118,7 +123,28 @@ def _attach_to_update(
     return _attach(request, action, _update(action, update_pk))
 
 
+@csrf_protect
+@login_required
+@require_http_methods(["GET", "POST"])
+def _attach_to_entry(
+    request: HttpRequest, slug: str, pk: int, round_pk: int, number: int
+) -> HttpResponse:
+    la = permissions.local_authority_for(request.user, slug)
+    try:
+        entry = AssessmentEntry.objects.select_related("round__plan", "requirement").get(
+            round_id=round_pk,
+            round__plan_id=pk,
+            round__plan__local_authority=la,
+            requirement__number=number,
+        )
+    except AssessmentEntry.DoesNotExist:
+        raise Http404("No such self-assessment entry") from None
+    entry.round.plan.local_authority = la
+    return _attach(request, None, entry)
+
+
 attach_to_action = _with_size_limit(_attach_to_action)
+attach_to_entry = _with_size_limit(_attach_to_entry)
 attach_to_update = _with_size_limit(_attach_to_update)
 
 
@@ -126,7 +152,11 @@ def _evidence_for(request: HttpRequest, slug: str, file_pk: int, can: Can = Can.
     la = permissions.local_authority_for(request.user, slug, can)
     try:
         evidence = EvidenceFile.objects.select_related(
-            "action__plan", "progress_update__action__plan", "uploaded_by"
+            "action__plan",
+            "progress_update__action__plan",
+            "assessment_entry__round__plan",
+            "assessment_entry__requirement",
+            "uploaded_by",
         ).get(pk=file_pk, local_authority=la)
     except EvidenceFile.DoesNotExist:
         raise Http404("No such evidence file") from None
@@ -167,8 +197,9 @@ def delete(request: HttpRequest, slug: str, file_pk: int) -> HttpResponse:
     """Ask, then delete (editors and admins)."""
     evidence = _evidence_for(request, slug, file_pk, Can.EDIT_PLAN)
     target = evidence.target
-    action = services.action_of(target)
-    back = action.get_absolute_url()
+    entry = target if isinstance(target, AssessmentEntry) else None
+    action = None if entry else services.action_of(target)
+    back = services.page_of(target)
     if request.method == "POST":
         try:
             services.remove(evidence, user=request.user)
@@ -181,7 +212,8 @@ def delete(request: HttpRequest, slug: str, file_pk: int) -> HttpResponse:
         "la": evidence.local_authority,
         "evidence": evidence,
         "action": action,
-        "plan": action.plan,
+        "entry": entry,
+        "plan": services.plan_of(target),
         "back": back,
     }
     return render(request, "evidence/delete.html", context)

@@ -1,8 +1,9 @@
-"""`{% evidence_for action %}` and `{% evidence_for update %}`: the files attached to an action or
-a progress update, with the upload form or link, for the plans' action page.
+"""`{% evidence_for action %}`, `{% evidence_for update %}` and `{% evidence_for entry %}`: the
+files attached to an action, a progress update or a self-assessment entry, with the upload form
+or link, for the plans' action page and the self-assessment round page.
 
-The plans app sits below evidence and may not import it; its template loads this library by
-name instead, so the action page shows evidence without plans knowing the app."""
+The plans and assessments apps sit below evidence and may not import it; their templates load
+this library by name instead, so their pages show evidence without knowing the app."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from django import template
 
+from ilacs.assessments.models import AssessmentEntry
 from ilacs.evidence import services
 from ilacs.evidence.forms import EvidenceForm
 from ilacs.evidence.kinds import ACCEPT_ATTRIBUTE
@@ -22,6 +24,25 @@ register = template.Library()
 @register.inclusion_tag("evidence/includes/files.html", takes_context=True)
 def evidence_for(context: template.Context, target: Any) -> dict[str, Any]:
     user = context["request"].user
+    if isinstance(target, AssessmentEntry):
+        shown = context.get("round")
+        if shown is not None and shown.pk == target.round_id:
+            target.round = shown  # the page's round, with its plan: no query per entry
+        # All the round's files in one query, kept for the rest of this page.
+        cache = context.render_context.setdefault("evidence_by_entry", {})
+        if target.round_id not in cache:
+            cache[target.round_id] = services.files_for_round(target.round)
+        plan = target.round.plan
+        return {
+            "la": plan.local_authority,
+            "plan": plan,
+            "target": target,
+            "is_entry": True,
+            "files": cache[target.round_id].get(target.pk, []),
+            "can_attach": services.can_attach(user, target),
+            "can_remove": services.can_remove(user, plan.local_authority)
+            and target.round.status != "signed_off",
+        }
     action = services.action_of(target)
     if isinstance(target, Action):
         files = services.files_for(target)
