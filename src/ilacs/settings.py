@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "ilacs.plans",
     "ilacs.exports",
     "ilacs.measures",
+    "ilacs.national",
 ]
 
 MIDDLEWARE = [

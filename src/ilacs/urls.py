@@ -19,6 +19,7 @@ urlpatterns = [
     path("la/", include("ilacs.plans.urls")),
     path("la/", include("ilacs.exports.urls")),
     path("la/", include("ilacs.measures.urls")),
+    path("national/", include("ilacs.national.urls")),
     path("help/", include((plan_urls.help_urlpatterns, "help"))),
     path("admin/", admin.site.urls),
 ]

@@ -44,8 +44,21 @@ def source_upload_to(instance: Inspection, filename: str) -> str:
     return f"inspections/{instance.sha256[:2]}/{instance.sha256}{suffix}"
 
 
+class InspectionQuerySet(models.QuerySet["Inspection"]):
+    def public(self) -> InspectionQuerySet:
+        """Published inspections: see `Inspection.is_public`."""
+        return self.filter(withdrawn_at__isnull=True, published__isnull=False)
+
+
 class Inspection(models.Model):
-    """One Ofsted inspection report of a council's children's services, as extracted."""
+    """One Ofsted inspection report of a council's children's services, as extracted.
+
+    "Published" (`is_public`) is defined here and only here: a report Ofsted has published (it
+    prints its publication date, as every report on Ofsted's site does, and every record of the
+    national dataset has) and that nobody has withdrawn. Published reports and what is drawn from
+    them are public information, visible to everyone signed in; a council's own upload without a
+    publication date (a draft, a committee paper) stays with its members.
+    """
 
     local_authority = models.ForeignKey(
         LocalAuthority, on_delete=models.PROTECT, related_name="inspections"
@@ -96,6 +109,8 @@ class Inspection(models.Model):
     )
     withdrawn_reason = models.TextField(blank=True)
 
+    objects = InspectionQuerySet.as_manager()
+
     class Meta:
         ordering = ["local_authority__name", "-inspection_start", "-pk"]
         indexes = [models.Index(fields=["local_authority", "inspection_start"])]
@@ -105,6 +120,12 @@ class Inspection(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("inspections:detail", args=[self.local_authority.slug, self.pk])
+
+    @property
+    def is_public(self) -> bool:
+        """Published and not withdrawn: every signed-in user may see it (InspectionQuerySet.public
+        is the same rule in the database)."""
+        return self.withdrawn_at is None and self.published is not None
 
     @property
     def date_range(self) -> str:

@@ -20,13 +20,18 @@ from ilacs.inspections.uploads import SizeLimitUploadHandler
 
 
 def _inspection_for(request: HttpRequest, slug: str, pk: int) -> Inspection:
-    la = permissions.local_authority_for(request.user, slug)
+    """The inspection for its council's members; a published one (Inspection.is_public) for
+    everyone signed in. 404 otherwise, so an unpublished upload does not leak."""
+    la = permissions.public_local_authority(request.user, slug)
     try:
-        return Inspection.objects.select_related("local_authority", "improvement_plan").get(
+        inspection = Inspection.objects.select_related("local_authority", "improvement_plan").get(
             pk=pk, local_authority=la
         )
     except Inspection.DoesNotExist:
         raise Http404("No such inspection") from None
+    if not inspection.is_public and not permissions.can_view(request.user, la):
+        raise Http404("No such inspection")
+    return inspection
 
 
 @login_required
@@ -50,7 +55,12 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "lscb_recommendations": [r for r in recommendations if r.is_lscb],
         "sections": sections,
         "paragraph_count": len(paragraphs),
-        "plan": getattr(inspection, "improvement_plan", None),
+        "is_member": permissions.can_view(request.user, inspection.local_authority),
+        "plan": (
+            getattr(inspection, "improvement_plan", None)
+            if permissions.can_view(request.user, inspection.local_authority)
+            else None
+        ),
         "can_edit_plan": permissions.can_edit_plan(request.user, inspection.local_authority),
         "can_upload": permissions.can_upload_report(request.user, inspection.local_authority),
     }
