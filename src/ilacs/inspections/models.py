@@ -47,17 +47,19 @@ def source_upload_to(instance: Inspection, filename: str) -> str:
 class InspectionQuerySet(models.QuerySet["Inspection"]):
     def public(self) -> InspectionQuerySet:
         """Published inspections: see `Inspection.is_public`."""
-        return self.filter(withdrawn_at__isnull=True, published__isnull=False)
+        return self.filter(withdrawn_at__isnull=True, ofsted_published=True)
 
 
 class Inspection(models.Model):
     """One Ofsted inspection report of a council's children's services, as extracted.
 
-    "Published" (`is_public`) is defined here and only here: a report Ofsted has published (it
-    prints its publication date, as every report on Ofsted's site does, and every record of the
-    national dataset has) and that nobody has withdrawn. Published reports and what is drawn from
-    them are public information, visible to everyone signed in; a council's own upload without a
-    publication date (a draft, a committee paper) stays with its members.
+    "Published" (`is_public`) is defined here and only here: a report Ofsted has published
+    (`ofsted_published`) that nobody has withdrawn. Published reports and what is drawn from them
+    are public information, visible to everyone signed in. Reports added by the service (the
+    command line, the national dataset) are Ofsted's published reports; a council uploading a
+    report it holds before publication (a draft sent for factual accuracy checks, a committee
+    paper) says so on the upload form, and it stays with its members. ILACS reports do not print
+    their publication date, so the date cannot decide it.
     """
 
     local_authority = models.ForeignKey(
@@ -108,6 +110,11 @@ class Inspection(models.Model):
         related_name="+",
     )
     withdrawn_reason = models.TextField(blank=True)
+    ofsted_published = models.BooleanField(
+        "published by Ofsted",
+        default=True,
+        help_text="False for a report a council uploaded before Ofsted published it (a draft).",
+    )
 
     objects = InspectionQuerySet.as_manager()
 
@@ -125,7 +132,7 @@ class Inspection(models.Model):
     def is_public(self) -> bool:
         """Published and not withdrawn: every signed-in user may see it (InspectionQuerySet.public
         is the same rule in the database)."""
-        return self.withdrawn_at is None and self.published is not None
+        return self.withdrawn_at is None and self.ofsted_published
 
     @property
     def date_range(self) -> str:

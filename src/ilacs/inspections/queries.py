@@ -275,13 +275,14 @@ def inspections_due(
     today: dt.date, months: int = 6
 ) -> tuple[list[NextInspection], list[NextInspection]]:
     """Nationally: the councils whose window is open at some point in the next `months` months
-    (earliest window first), and the councils under monitoring visits (by name)."""
+    (earliest window first), and the councils under monitoring visits (by name). Former and
+    fictional councils are left out."""
     horizon = add_months(today, months)
     latest = last_graded_inspections()
     due, monitoring = [], []
     for inspection in latest.values():
         la = inspection.local_authority
-        if not la.is_current:
+        if not la.is_current or la.is_fictional:
             continue
         upcoming = next_inspection_from(la, inspection, today)
         if upcoming.status == MONITORING:

@@ -250,6 +250,11 @@ def _already_held(sha256: str, user: Any) -> list[Inspection]:
     return held
 
 
+def mark_unpublished(inspections: list[Inspection]) -> None:
+    """Reports a council holds before Ofsted publishes them: members only (Inspection.is_public)."""
+    Inspection.objects.filter(pk__in=[i.pk for i in inspections]).update(ofsted_published=False)
+
+
 class WithdrawError(ValueError):
     """An inspection that cannot be withdrawn, with the reason in plain words."""
 

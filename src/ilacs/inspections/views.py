@@ -123,6 +123,9 @@ def _upload(request: HttpRequest, slug: str) -> HttpResponse:
         )
         if result.ok:
             inspection = result.inspections[0]
+            if result.status == "created" and form.cleaned_data.get("not_yet_published"):
+                services.mark_unpublished(result.inspections)
+                inspection.ofsted_published = False
             if result.status == "created":
                 messages.success(request, f"{report.name} has been added.")
             else:

@@ -46,6 +46,12 @@ def _finish(chart: pygal.graph.graph.Graph, title: str, description: str, roles:
     return chart.render(is_unicode=True)
 
 
+def _whole_numbers(highest: int) -> list[int]:
+    """Counts on the axis: whole numbers only, about eight of them."""
+    step = max(1, -(-max(highest, 1) // 8))
+    return list(range(0, max(highest, 1) + step, step))
+
+
 def grade_bars(
     *,
     title: str,
@@ -60,11 +66,19 @@ def grade_bars(
     chart = kind(
         **_options(
             x_label_rotation=0 if horizontal else 45,
-            height=520 if horizontal else 420,
+            height=160 + 48 * len(x_labels) if horizontal else 440,
             value_formatter=lambda v: f"{v:.0f}",
+            legend_at_bottom_columns=2,
         )
     )
+    if horizontal:
+        # pygal draws the first label at the bottom: reverse so the chart reads as the table does.
+        x_labels = list(reversed(x_labels))
+        series = [(grade, list(reversed(values))) for grade, values in series]
     chart.x_labels = list(x_labels)
+    if series:  # pygal cannot place axis labels on a chart without series
+        totals = [sum(column) for column in zip(*(counts for _, counts in series), strict=True)]
+        chart.y_labels = _whole_numbers(max(totals, default=0))
     roles = []
     for grade, values in series:
         chart.add(labels.grade_name(grade), list(values))
@@ -105,6 +119,7 @@ def count_bars(
         **_options(x_label_rotation=0, show_legend=False, value_formatter=lambda v: f"{v:.0f}")
     )
     chart.x_labels = list(x_labels)
+    chart.y_labels = _whole_numbers(max(values, default=0))
     chart.add(name, list(values))
     return _finish(chart, title, description, ["count"])
 

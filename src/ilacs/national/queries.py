@@ -46,7 +46,7 @@ FRAMEWORK_CHANGES = {
     2023: "Children in care and care leavers judged separately from January 2023",
     2026: "New framework from April 2026: no overall effectiveness judgement",
 }
-FRAMEWORK_SHORT = {2013: "SIF", 2018: "ILACS", 2023: "care leavers split", 2026: "2026 framework"}
+FRAMEWORK_SHORT = {2013: "SIF", 2018: "ILACS", 2023: "split", 2026: "new"}
 
 
 def judgement_name(key: str) -> str:
@@ -54,7 +54,9 @@ def judgement_name(key: str) -> str:
 
 
 def _public() -> Any:
-    return Inspection.objects.public()
+    """Published inspections of real councils (the fictional demonstration council is left out
+    of national figures)."""
+    return Inspection.objects.public().filter(local_authority__is_fictional=False)
 
 
 def _grades_present(counts: dict[Any, Counter[str]]) -> list[str]:
@@ -471,15 +473,18 @@ def timeline_table(la: LocalAuthority, entries: list[record.TimelineEntry]) -> T
         caption=f"{la.name}: every published inspection and visit, newest first",
         headers=[
             "Inspection dates",
-            "Council",
-            "Predecessor",
             "Type",
+            "Predecessor",
             "Overall effectiveness",
             "Other judgements",
             "Change from the last",
-            "Published",
         ],
-        notes=["Change: the headline grade against the council's previous graded inspection."],
+        notes=[
+            "Predecessor: the council this one replaced, when the inspection was of it.",
+            "Change: the headline grade against the council's previous graded inspection. "
+            "Reports from April 2026 have no overall effectiveness: their headline grade is "
+            "their lowest judgement.",
+        ],
     )
     for e in entries:
         i = e.inspection
@@ -488,16 +493,20 @@ def timeline_table(la: LocalAuthority, entries: list[record.TimelineEntry]) -> T
             for j in i.judgements.all()
             if j.key != "overall_effectiveness"
         )
+        if i.overall_effectiveness:
+            overall = i.overall_effectiveness_label
+        elif e.grade:
+            overall = f"None ({e.grade_label} at its lowest judgement)"
+        else:
+            overall = "Not graded"
         table.rows.append(
             [
                 i.date_range,
-                i.local_authority.name,
-                "Yes" if e.is_predecessor else "No",
                 i.short_type_label,
-                i.overall_effectiveness_label if i.overall_effectiveness else "Not graded",
+                i.local_authority.name if e.is_predecessor else "",
+                overall,
                 others,
                 e.change_label if e.change else "",
-                i.published,
             ]
         )
     return table

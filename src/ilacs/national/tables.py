@@ -32,9 +32,25 @@ class Table:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def body(self) -> list[tuple[Any, list[Any]]]:
-        """Rows as (row header, other cells), for the template."""
-        return [(row[0], row[1:]) for row in self.rows]
+    def numeric(self) -> list[bool]:
+        """Whether each column holds numbers only (aligned right on the page)."""
+        columns = list(zip(*self.rows, strict=True)) if self.rows else []
+        return [
+            bool(values)
+            and all(isinstance(v, int | float) or v in (None, "") for v in values)
+            and any(isinstance(v, int | float) for v in values)
+            for values in columns
+        ] or [False] * len(self.headers)
+
+    @property
+    def head(self) -> list[tuple[str, bool]]:
+        return list(zip(self.headers, self.numeric, strict=False))
+
+    @property
+    def body(self) -> list[tuple[Any, list[tuple[Any, bool]]]]:
+        """Rows as (row header, [(cell, numeric)...]), for the template."""
+        numeric = self.numeric
+        return [(row[0], list(zip(row[1:], numeric[1:], strict=False))) for row in self.rows]
 
 
 def _cell(value: Any) -> Any:

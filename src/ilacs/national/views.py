@@ -50,7 +50,7 @@ def grades(request: HttpRequest) -> HttpResponse:
     by_year, by_region = _grades_data(key)
     name = queries.judgement_name(key)
     x_labels = [
-        f"{year} ({queries.FRAMEWORK_SHORT[int(year)]})"
+        f"{year} {queries.FRAMEWORK_SHORT[int(year)]}"
         if int(year) in queries.FRAMEWORK_SHORT
         else year
         for year in by_year.labels
