@@ -219,7 +219,11 @@ class NextInspection:
             UPCOMING: "Next inspection window",
             OVERDUE: "The window has passed without a graded inspection held here",
         }[self.status]
-        return f"{text}: {self.window_label} (three years after the inspection ending {when})."
+        return (
+            f"{text}: {self.window_label} (six months either side of "
+            f"{dates.format_date(self.anniversary)}, the third anniversary of the inspection "
+            f"ending {when})."
+        )
 
 
 def _last_day(inspection: Inspection) -> dt.date | None:
