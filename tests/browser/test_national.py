@@ -56,6 +56,7 @@ def country(cast, monkeypatch):
                 judgements={"help_and_protection": grades[(n + 2 * j) % 5]},
                 recommendations=topics[(n + j) % 4 :] + topics[: (n + j) % 2],
             )
+    inspect(others[0], dt.date(2024, 2, 5), "good")  # its window is open on TODAY
     cast.northbrook.region = "South West"
     cast.northbrook.save()
     neighbours(cast.northbrook, *others[:10])
@@ -105,6 +106,8 @@ def test_national_pages(signed_in_page, country):
 
     page.goto("/national/due/")
     expect(page.get_by_text("As at 30 November 2026")).to_be_visible()
+    shire_1 = page.get_by_role("rowheader", name="Shire 1", exact=True)
+    expect(page.locator("#table-due tr", has=shire_1)).to_contain_text("Window open")
     look(page, "due")
 
     page.goto("/la/northbrook/")

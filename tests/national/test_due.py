@@ -64,18 +64,22 @@ def test_national_list_for_the_next_six_months(client, cast, today):
     inspect(opening, dt.date(2024, 9, 2), "requires_improvement")
     far = council("Farshire")  # window opens in 2028: not listed
     inspect(far, dt.date(2025, 6, 2), "good")
-    closed = council("Closedshire")  # window closed before today: not listed
+    closed = council("Closedshire")  # window passed before today: due at any time
     inspect(closed, dt.date(2022, 1, 10), "good")
     low = council("Lowshire")
     inspect(low, dt.date(2024, 2, 5), "inadequate")
     due, monitoring = queries.inspections_due(TODAY)
-    assert [n.local_authority.name for n in due] == ["Opening"]
-    assert due[0].window_start == dt.date(2027, 3, 13)
+    assert [(n.local_authority.name, n.status) for n in due] == [
+        ("Closedshire", queries.OVERDUE),
+        ("Opening", queries.UPCOMING),
+    ]
+    assert due[1].window_start == dt.date(2027, 3, 13)
     assert [n.local_authority.name for n in monitoring] == ["Lowshire"]
 
     client.force_login(cast.nora_nobody)
     body = client.get(reverse("national:due")).content.decode()
     assert "Opening" in body and "Lowshire" in body and "Farshire" not in body
+    assert "Window passed: due at any time" in body
     assert "30 November 2026" in body
     assert body.count("<svg") == 1
 

@@ -278,9 +278,9 @@ def next_inspection(
 def inspections_due(
     today: dt.date, months: int = 6
 ) -> tuple[list[NextInspection], list[NextInspection]]:
-    """Nationally: the councils whose window is open at some point in the next `months` months
-    (earliest window first), and the councils under monitoring visits (by name). Former and
-    fictional councils are left out."""
+    """Nationally: the councils whose window is open at some point in the next `months` months,
+    or has passed with no later graded inspection held (earliest window first), and the councils
+    under monitoring visits (by name). Former and fictional councils are left out."""
     horizon = add_months(today, months)
     latest = last_graded_inspections()
     due, monitoring = [], []
@@ -291,9 +291,10 @@ def inspections_due(
         upcoming = next_inspection_from(la, inspection, today)
         if upcoming.status == MONITORING:
             monitoring.append(upcoming)
-        elif upcoming.window_start and upcoming.window_end:
-            if upcoming.window_start <= horizon and upcoming.window_end >= today:
-                due.append(upcoming)
+        elif upcoming.window_start and upcoming.window_start <= horizon:
+            # Open now or within the horizon, or passed with no later graded inspection held:
+            # due at any time.
+            due.append(upcoming)
     due.sort(key=lambda n: (n.window_start, n.local_authority.name))
     monitoring.sort(key=lambda n: n.local_authority.name)
     return due, monitoring

@@ -252,6 +252,7 @@ class Due:
     by_month: list[int]
     table: Table
     monitoring_table: Table
+    horizon: dt.date | None = None
 
 
 def inspections_due(today: dt.date, months: int = 6) -> Due:
@@ -273,7 +274,7 @@ def inspections_due(today: dt.date, months: int = 6) -> Due:
     table = Table(
         slug="due",
         caption=f"Councils whose inspection window is open between {dates.format_date(today)} "
-        f"and {dates.format_date(record.add_months(today, months))}",
+        f"and {dates.format_date(record.add_months(today, months))}, or has passed",
         headers=[
             "Council",
             "Region",
@@ -292,7 +293,7 @@ def inspections_due(today: dt.date, months: int = 6) -> Due:
     status_names = {
         record.WINDOW_OPEN: "Window open",
         record.UPCOMING: "Window opens soon",
-        record.OVERDUE: "Window passed",
+        record.OVERDUE: "Window passed: due at any time",
     }
     for n in due:
         table.rows.append(
@@ -316,7 +317,8 @@ def inspections_due(today: dt.date, months: int = 6) -> Due:
         monitoring_table.rows.append(
             [n.local_authority.name, n.local_authority.region, n.last.date_range if n.last else ""]
         )
-    return Due(due, monitoring, starts, by_month, table, monitoring_table)
+    horizon = record.add_months(today, months)
+    return Due(due, monitoring, starts, by_month, table, monitoring_table, horizon)
 
 
 # --- a council's record ------------------------------------------------------------------------

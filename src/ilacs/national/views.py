@@ -143,7 +143,7 @@ def due(request: HttpRequest) -> HttpResponse:
             description=(
                 f"Bars, one for each month from {months[0]} to {months[-1]}: how many councils' "
                 "inspection windows are open at some time in the month. The table below lists "
-                "them."
+                "them, with the councils whose window has passed."
             ),
             x_labels=months,
             name="Councils",
