@@ -83,4 +83,7 @@ def test_queries_do_not_grow_with_the_number_of_actions(client, cast, plan, insp
     grow(cast, plan, 60)
     with_60 = count_queries(client, url)
     assert with_10 == with_60, f"{page}: {with_10} queries with 10 actions, {with_60} with 60"
-    assert with_60 <= (20 if page == "history" else 15), f"{page}: {with_60} queries"
+    # The plan page also reads the council's record (two queries: its inspections and their
+    # recommendations) for "also asked for in 2019" and the next inspection window.
+    limit = {"history": 20, "plan": 16}.get(page, 15)
+    assert with_60 <= limit, f"{page}: {with_60} queries"

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from ilacs import dates
 from ilacs.extraction.themes_lexicon import THEMES
@@ -55,25 +55,44 @@ def theme_name(key: str) -> str:
     return THEMES.get(key, key.replace("_", " ").capitalize())
 
 
-def lineage(la: LocalAuthority) -> list[LocalAuthority]:
-    """The council and the councils it replaced (and theirs), the council first."""
-    found = [la]
-    frontier = [la]
-    while frontier:
-        previous = list(
-            LocalAuthority.objects.filter(replaced_by__in=frontier).exclude(
-                pk__in=[c.pk for c in found]
-            )
-        )
-        found.extend(previous)
-        frontier = previous
-    return found
+def lineage_ids(la: LocalAuthority) -> QuerySet[LocalAuthority]:
+    """The ids of the council and the councils it replaced (and theirs): a subquery, so that
+    reading a council's record costs no query of its own."""
+    return LocalAuthority.objects.filter(
+        Q(pk=la.pk) | Q(replaced_by=la) | Q(replaced_by__replaced_by=la)
+    ).values("pk")
 
 
 def _visible(qs: QuerySet[Inspection], include_unpublished: bool) -> QuerySet[Inspection]:
     """Published inspections for everyone; members also see their own unpublished uploads."""
     qs = qs.filter(withdrawn_at__isnull=True)
     return qs if include_unpublished else qs.public()
+
+
+def record_inspections(
+    la: LocalAuthority,
+    *,
+    include_unpublished: bool = False,
+    judgements: bool = True,
+) -> list[Inspection]:
+    """The council's inspections and its predecessors', oldest first, with their
+    recommendations (LSCB ones left out) and, when asked, judgements: read once, then shared by
+    council_record, recurring_weaknesses and next_inspection. Two or three queries."""
+    prefetch: list[Any] = [
+        Prefetch(
+            "recommendations",
+            queryset=Recommendation.objects.filter(is_lscb=False).order_by("number"),
+        )
+    ]
+    if judgements:
+        prefetch.append("judgements")
+    councils = Inspection.objects.filter(local_authority__in=lineage_ids(la))
+    return list(
+        _visible(councils, include_unpublished)
+        .select_related("local_authority")
+        .prefetch_related(*prefetch)
+        .order_by(*OLDEST_FIRST)
+    )
 
 
 def headline_grade(inspection: Inspection) -> str:
@@ -125,17 +144,18 @@ class TimelineEntry:
         return labels.grade_name(self.grade) if self.grade else "Not graded"
 
 
-def council_record(la: LocalAuthority, *, include_unpublished: bool = False) -> list[TimelineEntry]:
+def council_record(
+    la: LocalAuthority,
+    *,
+    include_unpublished: bool = False,
+    inspections: list[Inspection] | None = None,
+) -> list[TimelineEntry]:
     """Every inspection and visit of the council and its predecessors, newest first, each graded
     one with the change from the council's previous graded inspection (a predecessor's grades
-    are compared within the predecessor)."""
-    councils = lineage(la)
-    inspections = list(
-        _visible(Inspection.objects.filter(local_authority__in=councils), include_unpublished)
-        .select_related("local_authority")
-        .prefetch_related("judgements")
-        .order_by(*OLDEST_FIRST)
-    )
+    are compared within the predecessor). `inspections`: record_inspections(), when read
+    already."""
+    if inspections is None:
+        inspections = record_inspections(la, include_unpublished=include_unpublished)
     last_grade: dict[int, tuple[str, Inspection]] = {}
     entries = []
     for inspection in inspections:
@@ -269,9 +289,25 @@ def last_graded_inspections(
 
 
 def next_inspection(
-    la: LocalAuthority, today: dt.date, *, include_unpublished: bool = False
+    la: LocalAuthority,
+    today: dt.date,
+    *,
+    include_unpublished: bool = False,
+    inspections: list[Inspection] | None = None,
 ) -> NextInspection:
-    last = last_graded_inspections([la], include_unpublished=include_unpublished).get(la.pk)
+    """The council's next inspection window. `inspections`: record_inspections(), when read
+    already (no further query then)."""
+    if inspections is None:
+        last = last_graded_inspections([la], include_unpublished=include_unpublished).get(la.pk)
+    else:
+        graded = [
+            i
+            for i in inspections
+            if i.local_authority_id == la.pk
+            and i.report_type in GRADED_TYPES
+            and i.inspection_start is not None
+        ]
+        last = max(graded, key=lambda i: (i.inspection_start, i.pk), default=None)
     return next_inspection_from(la, last, today)
 
 
@@ -351,28 +387,24 @@ class RecurringTheme:
 
 
 def recurring_weaknesses(
-    la: LocalAuthority, *, include_unpublished: bool = False
+    la: LocalAuthority,
+    *,
+    include_unpublished: bool = False,
+    inspections: list[Inspection] | None = None,
 ) -> list[Recurrence]:
     """Themes that recur across consecutive inspections' recommendations.
 
     The council's inspections and visits that made recommendations (its predecessors' too), in
     date order; a theme recurs when it is among the themes (any of a recommendation's one to
     three) of recommendations in one of them and again in the next. LSCB recommendations are the
-    board's, not the council's, and are left out. Oldest pair first.
+    board's, not the council's, and are left out. Oldest pair first. `inspections`:
+    record_inspections(), when read already.
     """
-    councils = lineage(la)
-    inspections = list(
-        _visible(Inspection.objects.filter(local_authority__in=councils), include_unpublished)
-        .select_related("local_authority")
-        .prefetch_related(
-            Prefetch(
-                "recommendations",
-                queryset=Recommendation.objects.filter(is_lscb=False).order_by("number"),
-            )
+    if inspections is None:
+        inspections = record_inspections(
+            la, include_unpublished=include_unpublished, judgements=False
         )
-        .order_by(*OLDEST_FIRST)
-    )
-    with_asks = [i for i in inspections if i.recommendations.all()]
+    with_asks = [i for i in inspections if any(not r.is_lscb for r in i.recommendations.all())]
     found: list[Recurrence] = []
     for earlier, later in zip(with_asks, with_asks[1:], strict=False):
         before = _by_theme(earlier)
@@ -388,6 +420,8 @@ def recurring_weaknesses(
 def _by_theme(inspection: Inspection) -> dict[str, list[Recommendation]]:
     themes: dict[str, list[Recommendation]] = {}
     for recommendation in inspection.recommendations.all():
+        if recommendation.is_lscb:
+            continue
         for theme in recommendation.themes or []:
             themes.setdefault(theme, []).append(recommendation)
     return themes

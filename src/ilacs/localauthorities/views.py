@@ -85,7 +85,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         if is_member
         else []
     )
-    record = queries.council_record(la, include_unpublished=is_member)
+    held = queries.record_inspections(la, include_unpublished=is_member)
+    record = queries.council_record(la, inspections=held)
     plans = {
         inspection.pk: inspection
         for inspection in Inspection.objects.filter(
@@ -104,12 +105,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "withdrawn": withdrawn,
         "neighbours": la.ordered_neighbours(),
         "predecessors": list(la.predecessors.all()),
-        "next_inspection": queries.next_inspection(
-            la, timezone.localdate(), include_unpublished=is_member
-        ),
-        "recurring": queries.recurring_themes(
-            queries.recurring_weaknesses(la, include_unpublished=is_member)
-        ),
+        "next_inspection": queries.next_inspection(la, timezone.localdate(), inspections=held),
+        "recurring": queries.recurring_themes(queries.recurring_weaknesses(la, inspections=held)),
         "is_member": is_member,
         "role": permissions.role_for(request.user, la),
         "can_upload": permissions.can_upload_report(request.user, la),

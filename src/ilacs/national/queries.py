@@ -550,10 +550,12 @@ class CouncilRecord:
 
 def council_record(la: LocalAuthority, today: dt.date) -> CouncilRecord:
     """Everything the council's national record page shows (published inspections only)."""
-    entries = record.council_record(la)
-    recurring = record.recurring_themes(record.recurring_weaknesses(la))
+    held = record.record_inspections(la)
+    entries = record.council_record(la, inspections=held)
+    recurring = record.recurring_themes(record.recurring_weaknesses(la, inspections=held))
     comparison = beside_neighbours(la)
-    result = CouncilRecord(la, entries, comparison, record.next_inspection(la, today), recurring)
+    upcoming = record.next_inspection(la, today, inspections=held)
+    result = CouncilRecord(la, entries, comparison, upcoming, recurring)
     result.tables = [
         timeline_table(la, entries),
         comparison.table,

@@ -152,8 +152,11 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     today = timezone.localdate()
     overview = queries.plan_overview(plan, today)
     # What the council's previous inspection asked for on the same improvement topics.
+    held = inspection_queries.record_inspections(
+        plan.local_authority, include_unpublished=True, judgements=False
+    )
     earlier = inspection_queries.earlier_asks(
-        inspection_queries.recurring_weaknesses(plan.local_authority, include_unpublished=True),
+        inspection_queries.recurring_weaknesses(plan.local_authority, inspections=held),
         plan.inspection,
     )
     context = _base_context(
@@ -173,7 +176,7 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             for r in overview.requirements
         ],
         next_inspection=inspection_queries.next_inspection(
-            plan.local_authority, today, include_unpublished=True
+            plan.local_authority, today, inspections=held
         ),
         days_to_deadline=(plan.submission_deadline - today).days,
         withdrawn=list(
