@@ -80,6 +80,23 @@ def test_council_page_and_published_inspection_are_for_everyone(
         assert response["Location"].startswith(reverse("accounts:login"))
 
 
+MARK_PUBLISHED = {**UPLOAD, "alice_admin": 302, "erin_editor": 302, "sam_superuser": 302}
+
+
+@pytest.mark.parametrize("name", [*EVERYONE, None])
+def test_mark_published_post(client, cast, northbrook_inspection, name):
+    if name is not None:
+        client.force_login(cast.user(name))
+    url = reverse("inspections:published", args=["northbrook", northbrook_inspection.pk])
+    response = client.post(url)
+    expected = MARK_PUBLISHED[name] if name is not None else SIGN_IN
+    assert response.status_code == expected
+    northbrook_inspection.refresh_from_db()
+    assert northbrook_inspection.ofsted_published is (expected == 302 and name is not None)
+    if name is not None:
+        assert client.get(url).status_code in (405, 404)
+
+
 NATIONAL_PAGES = [
     ("national:index", []),
     ("national:grades", []),

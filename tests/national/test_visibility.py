@@ -112,3 +112,15 @@ def test_upload_says_whether_ofsted_has_published_the_report(client, cast, monke
     assert inspection.is_public
     client.force_login(cast.olly_other_la)
     assert client.get(inspection.get_absolute_url()).status_code == 200
+
+
+def test_a_draft_marked_as_published_becomes_visible_to_everyone(client, cast):
+    draft = inspect(cast.northbrook, dt.date(2025, 3, 3), "good", published=False)
+    client.force_login(cast.olly_other_la)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    client.force_login(cast.erin_editor)
+    page = client.get(draft.get_absolute_url()).content.decode()
+    assert "Ofsted has published this report" in page and "Members of Northbrook only" in page
+    client.post(reverse("inspections:published", args=["northbrook", draft.pk]))
+    client.force_login(cast.olly_other_la)
+    assert client.get(draft.get_absolute_url()).status_code == 200

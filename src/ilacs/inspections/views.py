@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ilacs.accounts import permissions
 from ilacs.accounts.permissions import Action
@@ -166,3 +166,17 @@ def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     }
     status = 400 if request.method == "POST" and form.errors else 200
     return render(request, "inspections/withdraw.html", context, status=status)
+
+
+@login_required
+@require_POST
+def mark_published(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Ofsted has published a report the council uploaded before publication (editors, admins)."""
+    permissions.local_authority_for(request.user, slug, Action.UPLOAD_REPORT)
+    inspection = _inspection_for(request, slug, pk)
+    if inspection.withdrawn_at is None and not inspection.ofsted_published:
+        services.mark_published(inspection)
+        messages.success(
+            request, "The report is marked as published by Ofsted: everyone signed in can see it."
+        )
+    return redirect(inspection)
