@@ -7,12 +7,15 @@ numbers a person reads and the numbers they download are one and the same.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from ilacs import dates
 
 OGL = (
     "Contains public sector information licensed under the Open Government Licence v3.0 "
@@ -48,9 +51,17 @@ class Table:
 
     @property
     def body(self) -> list[tuple[Any, list[tuple[Any, bool]]]]:
-        """Rows as (row header, [(cell, numeric)...]), for the template."""
+        """Rows as (row header, [(cell, numeric)...]) for the template, dates written out
+        ("27 July 2025"; the downloads keep them as dates)."""
         numeric = self.numeric
-        return [(row[0], list(zip(row[1:], numeric[1:], strict=False))) for row in self.rows]
+        return [
+            (_shown(row[0]), [(_shown(v), n) for v, n in zip(row[1:], numeric[1:], strict=False)])
+            for row in self.rows
+        ]
+
+
+def _shown(value: Any) -> Any:
+    return dates.format_date(value) if isinstance(value, dt.date) else value
 
 
 def _cell(value: Any) -> Any:
