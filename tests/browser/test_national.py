@@ -13,6 +13,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from ilacs.plans.models import Requirement
 from tests.browser.support import DESKTOP, MOBILE, check_page, open_header_menu
 from tests.factories import ImprovementPlanFactory
 from tests.national.conftest import TODAY, council, inspect, neighbours
@@ -73,7 +74,14 @@ def country(cast, monkeypatch):
         judgements={"help_and_protection": "good", "impact_of_leaders": "good"},
         recommendations=[["management_oversight"], ["care_leavers"]],
     )
-    ImprovementPlanFactory(inspection=latest, title="Northbrook improvement plan")
+    plan = ImprovementPlanFactory(inspection=latest, title="Northbrook improvement plan")
+    for recommendation in latest.recommendations.all():
+        Requirement.objects.create(
+            plan=plan,
+            number=recommendation.number,
+            recommendation=recommendation,
+            text=recommendation.text,
+        )
     return others
 
 
@@ -126,3 +134,14 @@ def test_national_pages(signed_in_page, country):
         )
     ).to_be_visible()
     look(page, "council-record")
+
+
+def test_plan_page_says_what_was_asked_for_before(signed_in_page, country):
+    page = signed_in_page("erin_editor")
+    page.goto("/la/northbrook/")
+    page.get_by_role("link", name="View improvement plan").click()
+    expect(page.locator("#requirement-1")).to_contain_text(
+        "Also asked for in 2019: recommendation 2"
+    )
+    expect(page.locator(".ilacs-next-inspection")).to_contain_text("The window is open now")
+    look(page, "plan")
