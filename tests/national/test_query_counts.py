@@ -40,6 +40,7 @@ def test_query_counts_do_not_grow_with_inspections(client, cast, today):
     others = [council(f"Other {n}", "London" if n % 2 else "North West") for n in range(6)]
     neighbours(home, *others[:3])
     _add([home, *others[:2]], [2015, 2019])
+    latest = home.inspections.order_by("-inspection_start").first()
     client.force_login(cast.nora_nobody)
     urls = [
         reverse("national:grades"),
@@ -47,6 +48,7 @@ def test_query_counts_do_not_grow_with_inspections(client, cast, today):
         reverse("national:due"),
         reverse("national:council", args=[home.slug]),
         reverse("localauthorities:detail", args=[home.slug]),
+        latest.get_absolute_url(),
     ]
     for url in urls:  # warm up (sessions, content types)
         client.get(url)

@@ -126,3 +126,12 @@ def test_national_topics_by_year(client, cast, history):
     client.force_login(cast.nora_nobody)
     body = client.get(reverse("national:topics")).content.decode()
     assert "Care leavers (100%)" in body and body.count("<svg") == 1
+
+
+def test_inspection_page_says_also_asked_for_to_everyone(client, cast, history):
+    la, first, visit, latest = history
+    visit.recommendations.all().delete()
+    client.force_login(cast.nora_nobody)
+    body = client.get(latest.get_absolute_url()).content.decode()
+    assert body.count("Also asked for in 2019:") == 1
+    assert f'{first.get_absolute_url()}#recommendation-3">recommendation 3' in body

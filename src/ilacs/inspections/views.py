@@ -13,7 +13,7 @@ from ilacs.accounts import permissions
 from ilacs.accounts.permissions import Action
 from ilacs.audit.models import ReadKind
 from ilacs.audit.services import record_read
-from ilacs.inspections import services
+from ilacs.inspections import queries, services
 from ilacs.inspections.forms import ACCEPTED, UploadReportForm, WithdrawReportForm
 from ilacs.inspections.models import Inspection
 from ilacs.inspections.uploads import SizeLimitUploadHandler
@@ -42,6 +42,16 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         context = {"inspection": inspection, "la": inspection.local_authority}
         return render(request, "inspections/withdrawn.html", context)
     recommendations = list(inspection.recommendations.all())
+    # What the council's previous inspection asked for on the same improvement topics.
+    is_member = permissions.can_view(request.user, inspection.local_authority)
+    held = queries.record_inspections(
+        inspection.local_authority, include_unpublished=is_member, judgements=False
+    )
+    earlier = queries.earlier_asks(
+        queries.recurring_weaknesses(inspection.local_authority, inspections=held), inspection
+    )
+    for recommendation in recommendations:
+        recommendation.earlier = earlier.get(recommendation.pk, [])
     paragraphs = list(inspection.paragraphs.all())
     sections = [
         (section, list(items))
@@ -55,12 +65,8 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "lscb_recommendations": [r for r in recommendations if r.is_lscb],
         "sections": sections,
         "paragraph_count": len(paragraphs),
-        "is_member": permissions.can_view(request.user, inspection.local_authority),
-        "plan": (
-            getattr(inspection, "improvement_plan", None)
-            if permissions.can_view(request.user, inspection.local_authority)
-            else None
-        ),
+        "is_member": is_member,
+        "plan": getattr(inspection, "improvement_plan", None) if is_member else None,
         "can_edit_plan": permissions.can_edit_plan(request.user, inspection.local_authority),
         "can_upload": permissions.can_upload_report(request.user, inspection.local_authority),
     }
