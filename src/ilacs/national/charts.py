@@ -5,8 +5,12 @@ numbers in a table beside). Series take their colour from static/national/charts
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pygal
 
@@ -14,6 +18,31 @@ from ilacs.inspections import labels
 from ilacs.measures.charts import CHART_STYLE, accessible_filter
 
 _ids = itertools.count(1)
+_CACHE_SIZE = 128
+
+
+def _cached(draw: Callable[..., str]) -> Callable[..., str]:
+    """Drawing is most of a national page's time and the data changes only when reports are
+    added: keep the last charts drawn, keyed by everything that goes into them. Each chart
+    keeps the id it was drawn with; ids stay unique, as a new chart always takes a new one."""
+    drawn: OrderedDict[str, str] = OrderedDict()
+    lock = threading.Lock()
+
+    @functools.wraps(draw)
+    def wrapper(**kwargs: Any) -> str:
+        key = repr(sorted((name, repr(value)) for name, value in kwargs.items()))
+        with lock:
+            if key in drawn:
+                drawn.move_to_end(key)
+                return drawn[key]
+        svg = draw(**kwargs)
+        with lock:
+            drawn[key] = svg
+            while len(drawn) > _CACHE_SIZE:
+                drawn.popitem(last=False)
+        return svg
+
+    return wrapper
 
 
 def _options(**extra: object) -> dict[str, object]:
@@ -52,6 +81,7 @@ def _whole_numbers(highest: int) -> list[int]:
     return list(range(0, max(highest, 1) + step, step))
 
 
+@_cached
 def grade_bars(
     *,
     title: str,
@@ -86,6 +116,7 @@ def grade_bars(
     return _finish(chart, title, description, roles)
 
 
+@_cached
 def share_lines(
     *,
     title: str,
@@ -111,6 +142,7 @@ def share_lines(
     return _finish(chart, title, description, roles)
 
 
+@_cached
 def count_bars(
     *, title: str, description: str, x_labels: Sequence[str], name: str, values: Sequence[int]
 ) -> str:
@@ -127,6 +159,7 @@ def count_bars(
 GRADE_AXIS = {1: "Inadequate", 2: "Requires improvement", 3: "Good", 4: "Outstanding"}
 
 
+@_cached
 def grade_steps(
     *,
     title: str,
