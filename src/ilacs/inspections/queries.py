@@ -19,7 +19,7 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from ilacs import dates
 from ilacs.extraction.themes_lexicon import THEMES
 from ilacs.inspections import labels
-from ilacs.inspections.models import Inspection, Judgement, Recommendation
+from ilacs.inspections.models import Inspection, Recommendation
 from ilacs.localauthorities.models import LocalAuthority
 
 # How good a grade is, to say whether a council improved: "adequate" (2012-13 inspections) sits
@@ -472,8 +472,3 @@ def earlier_asks(
         pk: sorted(asks.values(), key=lambda a: a.ask.recommendations[0].number)
         for pk, asks in found.items()
     }
-
-
-def main_judgements(inspection: Inspection) -> list[Judgement]:
-    """The inspection's graded judgements, in the report's order (prefetched)."""
-    return [j for j in inspection.judgements.all() if j.grade in GRADE_RANK]

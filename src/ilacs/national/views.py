@@ -12,6 +12,7 @@ from django.utils import timezone
 from ilacs import dates
 from ilacs.accounts import permissions
 from ilacs.inspections import labels
+from ilacs.inspections import queries as record
 from ilacs.national import charts, queries, tables
 from ilacs.national.tables import Table
 
@@ -100,7 +101,7 @@ def grades_download(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
 def topics(request: HttpRequest) -> HttpResponse:
     """Improvement topics of recommendations by year: the most frequent and how they shift."""
     data = queries.themes_by_year()
-    names = [queries.record.theme_name(t) for t in data.top]
+    names = [record.theme_name(t) for t in data.top]
     context = {
         "section": "topics",
         "data": data,
@@ -185,7 +186,7 @@ def council(request: HttpRequest, slug: str) -> HttpResponse:
                 str(e.inspection.inspection_start.year) if e.inspection.inspection_start else "?"
                 for e in graded
             ],
-            values=[queries.record.GRADE_RANK.get(e.grade) for e in graded],
+            values=[record.GRADE_RANK.get(e.grade) for e in graded],
             name=la.name,
         ),
         "england_chart": charts.grade_bars(
