@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("inspections", "0005_themes"),
+        ("inspections", "0006_paragraph_judgement"),
     ]
 
     operations = [
