@@ -129,8 +129,13 @@ def test_the_report_downloads_for_a_member(signed_in_page, sample_inspection):
 
 
 def test_another_councils_member_sees_page_not_found(signed_in_page, sample_inspection):
+    # A published report is everyone's; a draft Ofsted has not published yet is the council's.
+    from ilacs.inspections.services import mark_unpublished
+
     page = signed_in_page("olly_other_la")
     url = reverse("inspections:source", args=["northbrook", sample_inspection.pk])
+    assert page.request.get(url).status == 200
+    mark_unpublished([sample_inspection])
     assert page.request.get(url).status == 404
     response = page.goto(sample_inspection.get_absolute_url())
     assert response.status == 404
