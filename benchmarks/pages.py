@@ -9,7 +9,9 @@ through `ilacs ingest` (../shared/corpus/reports), then gives one council's late
 improvement plan of 300 actions and 5,000 progress updates (with milestones, themes, overrides).
 Each page is then requested many times in process with Django's test client after a warm-up,
 and p50 / p95 server time and the query count are printed. The query count is also measured
-with a 10-action plan, to show it does not depend on the number of actions.
+with a 10-action plan, to show it does not depend on the number of actions. The national pages
+(grades over time, topics, inspections due, a council's record and page, downloads) are
+measured over every published inspection held.
 
 Figures are printed, never asserted: the tests check query counts, not timings.
 """
@@ -285,6 +287,27 @@ def main(argv: list[str] | None = None) -> int:
                 p50, p95, queries = measure(client, url, args.warmup, args.requests)
                 _, _, small_queries = measure(client, small_urls[page], 1, 1)
                 print(f"{page:<20}{p50:>9.1f}{p95:>9.1f}{queries:>9}{small_queries:>22}")
+            # The national pages read every published inspection: their query count must not
+            # depend on how many there are (tests/national/test_query_counts.py checks it).
+            slug = big.local_authority.slug
+            national = {
+                "national grades": reverse("national:grades"),
+                "national grades (h&p)": reverse("national:grades")
+                + "?judgement=help_and_protection",
+                "national topics": reverse("national:topics"),
+                "national due": reverse("national:due"),
+                "council record": reverse("national:council", args=[slug]),
+                "council page": reverse("localauthorities:detail", args=[slug]),
+                "council index": reverse("localauthorities:index"),
+                "grades CSV": reverse("national:grades_download", args=["by-year", "csv"]),
+                "topics XLSX": reverse("national:topics_download", args=["by-year", "xlsx"]),
+            }
+            public = Inspection.objects.public().count()
+            print(f"\nNational pages over {public} published inspections")
+            print(f"{'page':<24}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}")
+            for page, url in national.items():
+                p50, p95, queries = measure(client, url, args.warmup, args.requests)
+                print(f"{page:<24}{p50:>9.1f}{p95:>9.1f}{queries:>9}")
             print(f"\n{args.requests} timed requests per page after {args.warmup} untimed.")
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -69,6 +69,9 @@ class InspectionFactory(factory.django.DjangoModelFactory):
     format = "pdf"
     pages = 12
     source_file = factory.LazyAttribute(lambda o: f"inspections/{o.sha256}.pdf")
+    # Members only unless a test says otherwise (ofsted_published=True: visible to everyone
+    # signed in), so that permission tests keep testing the council boundary.
+    ofsted_published = False
 
 
 # --- extraction records ------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """Who gets which page: every view, every person, and the boundary between councils.
 
-Members of another council, and people who belong to none, get 404 for everything in
-Northbrook (its existence does not leak); members whose role does not allow an action get 403.
+Published inspections (Inspection.is_public) and the national pages are public information:
+everyone signed in sees them, and every council's page (its public record). Members of another
+council, and people who belong to none, get 404 for Northbrook's members-only data (plans,
+evidence, unpublished uploads, members); members whose role does not allow an action get 403.
 """
 
 import pytest
@@ -24,6 +26,7 @@ VIEW = {
     "sam_superuser": OK,
     None: SIGN_IN,
 }
+PUBLIC = {name: OK for name in VIEW} | {None: SIGN_IN}
 UPLOAD = {
     **VIEW,
     "cara_contributor": FORBIDDEN,
@@ -55,12 +58,79 @@ def _urls(inspection):
 
 
 @pytest.mark.parametrize("name", [*EVERYONE, None])
-@pytest.mark.parametrize("page", ["la", "inspection", "source"])
-def test_read_only_pages(client, cast, northbrook_inspection, name, page):
+@pytest.mark.parametrize("page", ["inspection", "source"])
+def test_unpublished_inspection_is_for_members(client, cast, northbrook_inspection, name, page):
+    # The factory's inspection is not published by Ofsted yet (ofsted_published=False).
     response = _get(client, cast, name, _urls(northbrook_inspection)[page])
     assert response.status_code == VIEW[name]
     if name is None:
         assert response["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.parametrize("name", [*EVERYONE, None])
+@pytest.mark.parametrize("page", ["la", "inspection", "source"])
+def test_council_page_and_published_inspection_are_for_everyone(
+    client, cast, northbrook_inspection, name, page
+):
+    northbrook_inspection.ofsted_published = True
+    northbrook_inspection.save()
+    response = _get(client, cast, name, _urls(northbrook_inspection)[page])
+    assert response.status_code == PUBLIC[name]
+    if name is None:
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+
+MARK_PUBLISHED = {**UPLOAD, "alice_admin": 302, "erin_editor": 302, "sam_superuser": 302}
+
+
+@pytest.mark.parametrize("name", [*EVERYONE, None])
+def test_mark_published_post(client, cast, northbrook_inspection, name):
+    if name is not None:
+        client.force_login(cast.user(name))
+    url = reverse("inspections:published", args=["northbrook", northbrook_inspection.pk])
+    response = client.post(url)
+    expected = MARK_PUBLISHED[name] if name is not None else SIGN_IN
+    assert response.status_code == expected
+    northbrook_inspection.refresh_from_db()
+    assert northbrook_inspection.ofsted_published is (expected == 302 and name is not None)
+    if name is not None:
+        assert client.get(url).status_code in (405, 404)
+
+
+NATIONAL_PAGES = [
+    ("national:index", []),
+    ("national:grades", []),
+    ("national:grades_download", ["by-year", "csv"]),
+    ("national:grades_download", ["by-region", "xlsx"]),
+    ("national:topics", []),
+    ("national:topics_download", ["by-year", "csv"]),
+    ("national:topics_download", ["most-frequent", "xlsx"]),
+    ("national:due", []),
+    ("national:due_download", ["due", "csv"]),
+    ("national:due_download", ["monitoring", "xlsx"]),
+    ("national:council", ["northbrook"]),
+    ("national:council_download", ["northbrook", "timeline", "csv"]),
+    ("national:council_download", ["northbrook", "neighbours", "xlsx"]),
+    ("national:council_download", ["northbrook", "england", "csv"]),
+    ("national:council_download", ["northbrook", "recurring", "xlsx"]),
+]
+
+
+@pytest.mark.parametrize("name", [*EVERYONE, None])
+@pytest.mark.parametrize(("url_name", "args"), NATIONAL_PAGES)
+def test_national_pages_are_for_everyone_signed_in(client, cast, name, url_name, args):
+    response = _get(client, cast, name, reverse(url_name, args=args))
+    assert response.status_code == PUBLIC[name]
+    if name is None:
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_national_downloads_of_unknown_tables_or_formats_are_404(client, cast):
+    client.force_login(cast.nora_nobody)
+    assert client.get(reverse("national:due_download", args=["nope", "csv"])).status_code == 404
+    assert client.get(reverse("national:due_download", args=["due", "pdf"])).status_code == 404
+    url = reverse("national:council", args=["atlantis"])
+    assert client.get(url).status_code == NOT_FOUND
 
 
 @pytest.mark.parametrize("name", [*EVERYONE, None])
@@ -80,10 +150,12 @@ def test_upload_post(client, cast, name):
 
 
 @pytest.mark.parametrize("name", ["alice_admin", "erin_editor", "vic_viewer", "cara_contributor"])
-def test_members_get_404_for_another_councils_pages(client, cast, name):
-    other = InspectionFactory(local_authority=cast.southmere)
+def test_members_get_404_for_another_councils_members_only_pages(client, cast, name):
+    other = InspectionFactory(local_authority=cast.southmere)  # unpublished
     client.force_login(cast.user(name))
-    for url in _urls(other).values():
+    urls = _urls(other)
+    assert client.get(urls.pop("la")).status_code == OK  # its public record
+    for url in urls.values():
         assert client.get(url).status_code == NOT_FOUND, url
 
 
@@ -128,15 +200,11 @@ def test_home_lists_only_ones_own_councils(client, cast):
     assert "not a member of any local authority" in body
 
 
-def test_council_index_shows_only_visible_councils(client, cast):
-    client.force_login(cast.vic_viewer)
-    body = client.get(reverse("localauthorities:index")).content.decode()
-    assert "Northbrook" in body
-    assert "Southmere" not in body
-    assert "Leicestershire" not in body
-    client.force_login(cast.sam_superuser)
-    body = client.get(reverse("localauthorities:index")).content.decode()
-    assert "Leicestershire" in body and "Southmere" in body
+def test_council_index_lists_every_council_for_everyone_signed_in(client, cast):
+    for user in (cast.vic_viewer, cast.nora_nobody, cast.sam_superuser):
+        client.force_login(user)
+        body = client.get(reverse("localauthorities:index")).content.decode()
+        assert "Northbrook" in body and "Southmere" in body and "Leicestershire" in body
 
 
 def test_missing_source_file_is_404_not_500(client, cast):

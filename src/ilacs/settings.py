@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "ilacs.evidence",
     "ilacs.selfevaluation",
     "ilacs.assessments",
+    "ilacs.national",
 ]
 
 MIDDLEWARE = [

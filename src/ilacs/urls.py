@@ -23,6 +23,7 @@ urlpatterns = [
     path("la/", include("ilacs.selfevaluation.urls")),
     path("la/", include("ilacs.assessments.urls")),
     path("search/", include("ilacs.search.urls")),
+    path("national/", include("ilacs.national.urls")),
     path("help/", include((plan_urls.help_urlpatterns, "help"))),
     path("admin/", admin.site.urls),
 ]

@@ -49,7 +49,7 @@ def test_local_authority_list(signed_in_page, sample_inspection, reference_counc
     page = signed_in_page("sam_superuser")
     page.get_by_role("link", name="All local authorities", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Local authorities")
-    expect(page.locator("main")).to_contain_text("158 local authorities you can see, by region.")
+    expect(page.locator("main")).to_contain_text("158 local authorities, by region.")
     expect(page.locator("caption").first).to_have_text("North East")
     fictional = page.get_by_role("table", name="Fictional councils")
     expect(fictional.get_by_role("row", name="Northbrook")).to_contain_text(
@@ -59,11 +59,12 @@ def test_local_authority_list(signed_in_page, sample_inspection, reference_counc
     check_page(page, "la-list")
 
 
-def test_local_authority_list_shows_only_your_councils(signed_in_page, cast):
+def test_local_authority_list_shows_every_council_to_everyone(signed_in_page, cast):
+    # Published inspections are public: every signed-in person sees every council's record.
     page = signed_in_page("erin_editor")
     page.goto("/la/")
-    expect(page.locator("main")).to_contain_text("1 local authority you can see, by region.")
-    expect(page.get_by_role("link", name="Southmere")).to_have_count(0)
+    expect(page.locator("main")).to_contain_text("2 local authorities, by region.")
+    expect(page.get_by_role("link", name="Southmere")).to_be_visible()
 
 
 def test_local_authority_page(signed_in_page, sample_inspection):
@@ -128,8 +129,13 @@ def test_the_report_downloads_for_a_member(signed_in_page, sample_inspection):
 
 
 def test_another_councils_member_sees_page_not_found(signed_in_page, sample_inspection):
+    # A published report is everyone's; a draft Ofsted has not published yet is the council's.
+    from ilacs.inspections.services import mark_unpublished
+
     page = signed_in_page("olly_other_la")
     url = reverse("inspections:source", args=["northbrook", sample_inspection.pk])
+    assert page.request.get(url).status == 200
+    mark_unpublished([sample_inspection])
     assert page.request.get(url).status == 404
     response = page.goto(sample_inspection.get_absolute_url())
     assert response.status == 404

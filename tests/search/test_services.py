@@ -7,7 +7,12 @@ import pytest
 from django.db import connection
 
 from ilacs.inspections.models import Inspection, Paragraph
-from ilacs.inspections.services import ingest_file, withdraw_inspection
+from ilacs.inspections.services import (
+    ingest_file,
+    mark_published,
+    mark_unpublished,
+    withdraw_inspection,
+)
 from ilacs.search import index
 from ilacs.search.services import SearchFilters, fts5_query, highlight, parse_query, search
 from tests.factories import FakeExtractor, make_source, report_record
@@ -237,3 +242,11 @@ def test_postgresql_uses_the_gin_index(reports):
         )
         plan = " ".join(row[0] for row in cursor.fetchall())
     assert "search_paragraph_text_gin" in plan
+
+
+def test_drafts_not_yet_published_by_ofsted_are_left_out(reports):
+    southmere = reports["southmere"]
+    mark_unpublished([southmere])
+    assert "Southmere" not in {h.local_authority.name for h in search("care leavers").hits}
+    mark_published(southmere)
+    assert "Southmere" in {h.local_authority.name for h in search("care leavers").hits}

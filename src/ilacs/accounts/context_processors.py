@@ -16,11 +16,19 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {"service_navigation": [], "service_navigation_slots": {}}
     home = reverse("home")
     items = [{"text": "Your local authorities", "href": home, "current": request.path == home}]
-    if user.is_superuser:
-        all_las = reverse("localauthorities:index")
-        items.append(
-            {"text": "All local authorities", "href": all_las, "current": request.path == all_las}
-        )
+    # Published inspections are public: every signed-in user sees every council's record.
+    all_las = reverse("localauthorities:index")
+    items.append(
+        {"text": "All local authorities", "href": all_las, "current": request.path == all_las}
+    )
+    national = reverse("national:index")
+    items.append(
+        {
+            "text": "National picture",
+            "href": national,
+            "current": request.path.startswith(national),
+        }
+    )
     search = reverse("search:search")
     items.append(
         {"text": "Search reports", "href": search, "current": request.path.startswith(search)}

@@ -4,9 +4,15 @@ Roles are held per local authority (`Membership`). A Django superuser is a servi
 and counts as an admin of every authority. Everything else is denied: anonymous and inactive
 users, and members of other authorities.
 
-Views use `local_authority_for()` / `check()`: a user who may not even view an authority gets a
-404 (so its existence and data do not leak); a member whose role does not allow the action gets a
-403.
+Published Ofsted reports and the data drawn from them are public information: every signed-in
+user may see every council's published inspections and the national pages
+(`can_see_published`, `public_local_authority`). What "published" means is defined once, on the
+inspection model (`Inspection.is_public`); this module knows nothing of inspections. A council's
+plans, evidence, unpublished uploads, members and audit log stay with its members.
+
+Views of members-only data use `local_authority_for()` / `check()`: a user who may not even view
+an authority's members-only data gets a 404 (so the data does not leak); a member whose role does
+not allow the action gets a 403.
 
 Later screens (improvement plans) ask `can_post_update(user, item)` with any object that has a
 `local_authority` and an `is_led_by(user)` method, e.g. an action with its key lead.
@@ -163,6 +169,22 @@ def visible_local_authorities(user: Any) -> QuerySet[LocalAuthority]:
     if user.is_superuser:
         return LocalAuthority.objects.all()
     return LocalAuthority.objects.filter(pk__in=list(_roles(user)))
+
+
+def can_see_published(user: Any) -> bool:
+    """Published inspection data and the national pages: everyone signed in."""
+    return _signed_in(user)
+
+
+def public_local_authority(user: Any, slug: str) -> LocalAuthority:
+    """The authority with this slug for its public record (published inspections): any
+    signed-in user; 404 for an unknown slug or nobody signed in."""
+    if not can_see_published(user):
+        raise Http404("No such local authority")
+    try:
+        return LocalAuthority.objects.get(slug=slug)
+    except LocalAuthority.DoesNotExist:
+        raise Http404("No such local authority") from None
 
 
 def check(user: Any, local_authority: LocalAuthority, action: Action | str = Action.VIEW) -> None:

@@ -19,6 +19,11 @@ class UploadReportForm(GovUKForm):
         },
     )
 
+    not_yet_published = forms.BooleanField(
+        label="Ofsted has not published this report yet (only the council's members will see it)",
+        required=False,
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         max_mb = settings.ILACS_MAX_UPLOAD_MB

@@ -44,8 +44,23 @@ def source_upload_to(instance: Inspection, filename: str) -> str:
     return f"inspections/{instance.sha256[:2]}/{instance.sha256}{suffix}"
 
 
+class InspectionQuerySet(models.QuerySet["Inspection"]):
+    def public(self) -> InspectionQuerySet:
+        """Published inspections: see `Inspection.is_public`."""
+        return self.filter(withdrawn_at__isnull=True, ofsted_published=True)
+
+
 class Inspection(models.Model):
-    """One Ofsted inspection report of a council's children's services, as extracted."""
+    """One Ofsted inspection report of a council's children's services, as extracted.
+
+    "Published" (`is_public`) is defined here and only here: a report Ofsted has published
+    (`ofsted_published`) that nobody has withdrawn. Published reports and what is drawn from them
+    are public information, visible to everyone signed in. Reports added by the service (the
+    command line, the national dataset) are Ofsted's published reports; a council uploading a
+    report it holds before publication (a draft sent for factual accuracy checks, a committee
+    paper) says so on the upload form, and it stays with its members. ILACS reports do not print
+    their publication date, so the date cannot decide it.
+    """
 
     local_authority = models.ForeignKey(
         LocalAuthority, on_delete=models.PROTECT, related_name="inspections"
@@ -95,6 +110,13 @@ class Inspection(models.Model):
         related_name="+",
     )
     withdrawn_reason = models.TextField(blank=True)
+    ofsted_published = models.BooleanField(
+        "published by Ofsted",
+        default=True,
+        help_text="False for a report a council uploaded before Ofsted published it (a draft).",
+    )
+
+    objects = InspectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["local_authority__name", "-inspection_start", "-pk"]
@@ -105,6 +127,12 @@ class Inspection(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("inspections:detail", args=[self.local_authority.slug, self.pk])
+
+    @property
+    def is_public(self) -> bool:
+        """Published and not withdrawn: every signed-in user may see it (InspectionQuerySet.public
+        is the same rule in the database)."""
+        return self.withdrawn_at is None and self.ofsted_published
 
     @property
     def date_range(self) -> str:

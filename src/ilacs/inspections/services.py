@@ -251,6 +251,18 @@ def _already_held(sha256: str, user: Any) -> list[Inspection]:
     return held
 
 
+def mark_unpublished(inspections: list[Inspection]) -> None:
+    """Reports a council holds before Ofsted publishes them: members only (Inspection.is_public)."""
+    Inspection.objects.filter(pk__in=[i.pk for i in inspections]).update(ofsted_published=False)
+
+
+def mark_published(inspection: Inspection) -> None:
+    """Ofsted has now published a report the council uploaded as a draft: everyone signed in
+    sees it. One way only: a published report is public information and is not hidden again."""
+    Inspection.objects.filter(pk=inspection.pk).update(ofsted_published=True)
+    inspection.ofsted_published = True
+
+
 class WithdrawError(ValueError):
     """An inspection that cannot be withdrawn, with the reason in plain words."""
 

@@ -7,26 +7,31 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ilacs.accounts import permissions
 from ilacs.accounts.permissions import Action
 from ilacs.audit.models import ReadKind
 from ilacs.audit.services import record_read
-from ilacs.inspections import services
+from ilacs.inspections import queries, services
 from ilacs.inspections.forms import ACCEPTED, UploadReportForm, WithdrawReportForm
 from ilacs.inspections.models import Inspection
 from ilacs.inspections.uploads import SizeLimitUploadHandler
 
 
 def _inspection_for(request: HttpRequest, slug: str, pk: int) -> Inspection:
-    la = permissions.local_authority_for(request.user, slug)
+    """The inspection for its council's members; a published one (Inspection.is_public) for
+    everyone signed in. 404 otherwise, so an unpublished upload does not leak."""
+    la = permissions.public_local_authority(request.user, slug)
     try:
-        return Inspection.objects.select_related("local_authority", "improvement_plan").get(
+        inspection = Inspection.objects.select_related("local_authority", "improvement_plan").get(
             pk=pk, local_authority=la
         )
     except Inspection.DoesNotExist:
         raise Http404("No such inspection") from None
+    if not inspection.is_public and not permissions.can_view(request.user, la):
+        raise Http404("No such inspection")
+    return inspection
 
 
 @login_required
@@ -37,6 +42,16 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         context = {"inspection": inspection, "la": inspection.local_authority}
         return render(request, "inspections/withdrawn.html", context)
     recommendations = list(inspection.recommendations.all())
+    # What the council's previous inspection asked for on the same improvement topics.
+    is_member = permissions.can_view(request.user, inspection.local_authority)
+    held = queries.record_inspections(
+        inspection.local_authority, include_unpublished=is_member, judgements=False
+    )
+    earlier = queries.earlier_asks(
+        queries.recurring_weaknesses(inspection.local_authority, inspections=held), inspection
+    )
+    for recommendation in recommendations:
+        recommendation.earlier = earlier.get(recommendation.pk, [])
     paragraphs = list(inspection.paragraphs.all())
     sections = [
         (section, list(items))
@@ -50,7 +65,8 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "lscb_recommendations": [r for r in recommendations if r.is_lscb],
         "sections": sections,
         "paragraph_count": len(paragraphs),
-        "plan": getattr(inspection, "improvement_plan", None),
+        "is_member": is_member,
+        "plan": getattr(inspection, "improvement_plan", None) if is_member else None,
         "can_edit_plan": permissions.can_edit_plan(request.user, inspection.local_authority),
         "can_upload": permissions.can_upload_report(request.user, inspection.local_authority),
     }
@@ -113,6 +129,9 @@ def _upload(request: HttpRequest, slug: str) -> HttpResponse:
         )
         if result.ok:
             inspection = result.inspections[0]
+            if result.status == "created" and form.cleaned_data.get("not_yet_published"):
+                services.mark_unpublished(result.inspections)
+                inspection.ofsted_published = False
             if result.status == "created":
                 messages.success(request, f"{report.name} has been added.")
             else:
@@ -153,3 +172,17 @@ def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     }
     status = 400 if request.method == "POST" and form.errors else 200
     return render(request, "inspections/withdraw.html", context, status=status)
+
+
+@login_required
+@require_POST
+def mark_published(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Ofsted has published a report the council uploaded before publication (editors, admins)."""
+    permissions.local_authority_for(request.user, slug, Action.UPLOAD_REPORT)
+    inspection = _inspection_for(request, slug, pk)
+    if inspection.withdrawn_at is None and not inspection.ofsted_published:
+        services.mark_published(inspection)
+        messages.success(
+            request, "The report is marked as published by Ofsted: everyone signed in can see it."
+        )
+    return redirect(inspection)

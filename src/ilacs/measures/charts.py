@@ -188,3 +188,8 @@ def sparkline(*, title: str, description: str, points: Sequence[Any], unit: str)
     chart.add("", [_number(p.value) for p in points])
     chart.add_xml_filter(_accessible(chart_id, title, description, ["value"]))
     return chart.render_sparkline(is_unicode=True, width=160, height=40, margin=4)
+
+
+# For other apps' charts (the national pages): the same look and the same accessibility filter.
+CHART_STYLE = _STYLE
+accessible_filter = _accessible

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ilacs.accounts import permissions
 from ilacs.accounts.permissions import Action as Can
+from ilacs.inspections import queries as inspection_queries
 from ilacs.inspections.models import Inspection
 from ilacs.plans import history, hooks, queries, services
 from ilacs.plans.formfields import parse_iso_date
@@ -151,6 +152,14 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     plan = _plan_for(request, slug, pk)
     today = timezone.localdate()
     overview = queries.plan_overview(plan, today)
+    # What the council's previous inspection asked for on the same improvement topics.
+    held = inspection_queries.record_inspections(
+        plan.local_authority, include_unpublished=True, judgements=False
+    )
+    earlier = inspection_queries.earlier_asks(
+        inspection_queries.recurring_weaknesses(plan.local_authority, inspections=held),
+        plan.inspection,
+    )
     context = _base_context(
         request,
         plan,
@@ -159,9 +168,17 @@ def detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         rows=overview.rows,
         rag_counts=overview.rag_counts,
         requirements=[
-            RequirementSummary(r.requirement, r.actions, LINKED_ACTIONS_SHOWN)
+            RequirementSummary(
+                r.requirement,
+                r.actions,
+                LINKED_ACTIONS_SHOWN,
+                earlier.get(r.requirement.recommendation_id or 0, []),
+            )
             for r in overview.requirements
         ],
+        next_inspection=inspection_queries.next_inspection(
+            plan.local_authority, today, inspections=held
+        ),
         days_to_deadline=(plan.submission_deadline - today).days,
         withdrawn=list(
             Action.all_objects.filter(plan=plan, withdrawn_at__isnull=False)
@@ -181,8 +198,15 @@ class RequirementSummary:
     """A recommendation on the plan page: the actions that answer it (the first few linked, the
     rest counted, with a link to the dashboard filtered to it)."""
 
-    def __init__(self, requirement: Requirement, actions: list[Action], shown: int):
+    def __init__(
+        self,
+        requirement: Requirement,
+        actions: list[Action],
+        shown: int,
+        earlier: list[inspection_queries.EarlierAsk] | None = None,
+    ):
         self.requirement = requirement
+        self.earlier = earlier or []
         self.open_actions = [a for a in actions if a.status != ActionStatus.CLOSED]
         self.actions = actions
         self.shown = actions[:shown]

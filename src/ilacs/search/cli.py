@@ -24,9 +24,9 @@ def add_search_parser(sub: argparse._SubParsersAction, setup: Callable[[], None]
         "search",
         help="search every inspection's findings paragraphs and recommendations",
         description="Search the findings paragraphs and recommendations of every inspection "
-        "held (withdrawn ones left out), as the search page does: words must all appear, "
-        '"quoted phrases", or between words for either, -word to leave out. Prints one block '
-        "per result, best match first (with no words: newest inspection first).",
+        "published (withdrawn ones and drafts left out), as the search page does: words must "
+        'all appear, "quoted phrases", or between words for either, -word to leave out. Prints '
+        "one block per result, best match first (with no words: newest inspection first).",
     )
     p.add_argument("words", nargs="*", metavar="WORD")
     p.add_argument("--theme", action="append", choices=sorted(THEMES), help="improvement topic")

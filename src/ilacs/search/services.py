@@ -46,10 +46,11 @@ SNIPPET_WORDS = 40
 
 
 def searchable_inspections() -> QuerySet[Inspection]:
-    """The inspections search reads: every one not withdrawn. The one place the visibility rule
-    for search lives (published inspections are public information, seen by every signed-in
-    user)."""
-    return Inspection.objects.filter(withdrawn_at__isnull=True)
+    """The inspections search reads: the published ones (Inspection.is_public: published by
+    Ofsted and not withdrawn). The one place the visibility rule for search lives (published
+    inspections are public information, seen by every signed-in user; a council's draft is not
+    searched)."""
+    return Inspection.objects.public()
 
 
 @dataclass(frozen=True)
