@@ -158,12 +158,14 @@ def ingest_file(
     local_authority: LocalAuthority | None = None,
     extractor: Extractor | None = None,
     max_bytes: int | None = None,
+    index: Any = None,
 ) -> FileResult:
     """Read a report file and save every inspection report in it, or nothing.
 
     user: who is adding it (None for the command line, which may add any council's reports);
     when given, they must be allowed to upload reports for the council the report is about.
     local_authority: when given (an upload from that council's page), the report must be about it.
+    index: the councils by name (local_authority_index()), when the caller adds many files.
     """
     filename = Path(filename).name or "report"
     result = FileResult(filename)
@@ -192,7 +194,6 @@ def ingest_file(
         return result
 
     plans: list[tuple[dict[str, Any], LocalAuthority]] = []
-    index = None
     for record in records:
         if "error" in record:
             err = record["error"] or {}
@@ -205,7 +206,8 @@ def ingest_file(
                 )
             )
             continue
-        index = index or local_authority_index()
+        if index is None:
+            index = local_authority_index()
         problem, la = _check_record(record, index, user, local_authority)
         if problem:
             result.outcomes.append(problem)
@@ -260,6 +262,11 @@ def withdraw_inspection(inspection: Inspection, *, user: Any, reason: str) -> In
     improvement plan is refused: the plan answers it."""
     if not permissions.can_upload_report(user, inspection.local_authority):
         raise PermissionDenied("You cannot withdraw this council's reports.")
+    if inspection.from_national_dataset:
+        raise WithdrawError(
+            "This report is from the national dataset of published Ofsted reports, so it cannot "
+            "be withdrawn"
+        )
     reason = reason.strip()
     if not reason:
         raise WithdrawError("Enter why the report is being withdrawn")
@@ -437,7 +444,18 @@ def _create(
     )
     inspection.source_file.name = stored_name
     inspection.save()
-    Judgement.objects.bulk_create(
+    judgements, recommendations, paragraphs = child_rows(record, inspection)
+    Judgement.objects.bulk_create(judgements)
+    Recommendation.objects.bulk_create(recommendations)
+    Paragraph.objects.bulk_create(paragraphs)
+    return IngestOutcome("created", inspection=inspection)
+
+
+def child_rows(
+    record: dict[str, Any], inspection: Inspection
+) -> tuple[list[Judgement], list[Recommendation], list[Paragraph]]:
+    """The judgement, recommendation and paragraph rows of a record, unsaved (for bulk_create)."""
+    judgements = [
         Judgement(
             inspection=inspection,
             printed=_clip(j["printed"], Judgement, "printed"),
@@ -447,8 +465,8 @@ def _create(
             order=order,
         )
         for order, j in enumerate(record.get("judgements") or [], start=1)
-    )
-    Recommendation.objects.bulk_create(
+    ]
+    recommendations = [
         Recommendation(
             inspection=inspection,
             number=int(r["number"]),
@@ -466,8 +484,8 @@ def _create(
             (True, record.get("lscb_recommendations") or []),
         )
         for r in items
-    )
-    Paragraph.objects.bulk_create(
+    ]
+    paragraphs = [
         Paragraph(
             inspection=inspection,
             section=_clip(p.get("section"), Paragraph, "section"),
@@ -478,5 +496,5 @@ def _create(
             themes=list(p.get("themes") or []),
         )
         for order, p in enumerate(record.get("paragraphs") or [], start=1)
-    )
-    return IngestOutcome("created", inspection=inspection)
+    ]
+    return judgements, recommendations, paragraphs

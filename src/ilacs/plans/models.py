@@ -29,6 +29,7 @@ from ilacs.inspections.models import Inspection, Recommendation
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.plans import rag as rag_rules
 from ilacs.plans.rag import Rag
+from ilacs.plans.topics import topic_name
 
 
 def person_name(user: Any) -> str:
@@ -168,6 +169,10 @@ class Requirement(models.Model):
         blank=True,
         related_name="requirements",
     )
+    # Improvement topics (ilacs.extraction.themes keys, the chief first): see plans/topics.py.
+    # Not plans.Theme, which is a council's own workstream.
+    topics = models.JSONField("improvement topics", default=list, blank=True)
+    topics_set_by_hand = models.BooleanField("improvement topics chosen by hand", default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -185,6 +190,11 @@ class Requirement(models.Model):
     def short_text(self) -> str:
         text = self.text
         return text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + "…"
+
+    @property
+    def topic_names(self) -> list[str]:
+        """The improvement topics' names, the chief first."""
+        return [topic_name(key) for key in self.topics or []]
 
     @property
     def label(self) -> str:
@@ -225,6 +235,9 @@ class Action(models.Model):
         blank=True,
     )
     requirements = models.ManyToManyField(Requirement, related_name="actions", blank=True)
+    # Improvement topics, as on Requirement (plans/topics.py).
+    topics = models.JSONField("improvement topics", default=list, blank=True)
+    topics_set_by_hand = models.BooleanField("improvement topics chosen by hand", default=False)
     # Withdrawn (added by mistake): kept, with who and why, but left out of pages and counts.
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_by = models.ForeignKey(
@@ -282,6 +295,11 @@ class Action(models.Model):
             and self.lead_user_id is not None
             and self.lead_user_id == user.pk
         )
+
+    @property
+    def topic_names(self) -> list[str]:
+        """The improvement topics' names, the chief first."""
+        return [topic_name(key) for key in self.topics or []]
 
     @property
     def lead_name(self) -> str:

@@ -1,0 +1,152 @@
+"""Load the national dataset (inspections/dataset.py) into the database, fast and idempotently.
+
+- An inspection already held (same source key: the report file's sha256, and its page range when
+  it sits inside a longer document) is skipped, so loading again is a no-op; an upload of the
+  same published PDF is then recognised as already held, too.
+- Every record is checked and turned into rows before anything is written: a broken record is
+  reported in plain words and nothing of that report is stored.
+- Rows are written with bulk_create, a batch of reports per transaction. Should a batch fail
+  (another load adding the same reports at the same moment), its reports are written one by one,
+  each in its own transaction, and those now held are skipped.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import IntegrityError, transaction
+
+from ilacs.inspections.dataset import DATASET_FILE, read_dataset
+from ilacs.inspections.models import Inspection, Judgement, Paragraph, Recommendation
+from ilacs.inspections.services import _clip, _fields, child_rows
+from ilacs.localauthorities.models import LocalAuthority
+from ilacs.localauthorities.services import local_authority_index
+
+BATCH_REPORTS = 100
+
+
+@dataclass
+class LoadSummary:
+    records: int = 0
+    created: int = 0
+    already_held: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # report, reason in plain words
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        out = [
+            f"National dataset: {self.records} inspections read, {self.created} added, "
+            f"{self.already_held} already held, {len(self.failed)} could not be added "
+            f"({self.seconds:.1f} s)."
+        ]
+        out += [f"  not added: {name}: {reason}" for name, reason in self.failed]
+        return out
+
+
+@dataclass
+class _Prepared:
+    inspection: Inspection
+    judgements: list[Judgement]
+    recommendations: list[Recommendation]
+    paragraphs: list[Paragraph]
+
+
+def _name(record: dict[str, Any]) -> str:
+    source = record.get("source") or {}
+    return str(source.get("file") or record.get("local_authority") or "a record")
+
+
+def _prepare(record: dict[str, Any], councils: dict[str, LocalAuthority], index: Any) -> _Prepared:
+    """Unsaved rows for one record; raises ValueError (plain words) for a record that cannot be
+    stored whole."""
+    la = councils.get(str(record.get("la_code") or "")) or index.match(
+        record.get("local_authority")
+    )
+    if la is None:
+        raise ValueError(
+            f"the council “{record.get('local_authority') or ''}” is not one ilacs knows"
+        )
+    source = record.get("source")
+    if not isinstance(source, dict) or not source.get("sha256"):
+        raise ValueError("the record does not say which report file it came from")
+    try:
+        fields = _fields(record, str(source["sha256"]))
+        inspection = Inspection(
+            local_authority=la,
+            source=Inspection.NATIONAL_DATASET,
+            source_filename=_clip(
+                Path(str(source.get("file") or "")).name, Inspection, "source_filename"
+            ),
+            **fields,
+        )
+        judgements, recommendations, paragraphs = child_rows(record, inspection)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"the record is incomplete ({type(exc).__name__}: {exc})") from exc
+    return _Prepared(inspection, judgements, recommendations, paragraphs)
+
+
+def _write(batch: list[_Prepared]) -> None:
+    """One transaction: the batch's inspections, then all their rows."""
+    with transaction.atomic():
+        Inspection.objects.bulk_create([p.inspection for p in batch])
+        Judgement.objects.bulk_create([j for p in batch for j in p.judgements], batch_size=2000)
+        Recommendation.objects.bulk_create(
+            [r for p in batch for r in p.recommendations], batch_size=2000
+        )
+        Paragraph.objects.bulk_create([x for p in batch for x in p.paragraphs], batch_size=1000)
+
+
+def load_records(records: Iterable[dict[str, Any]]) -> LoadSummary:
+    """Add every record not already held; see the module's docstring."""
+    started = time.perf_counter()
+    summary = LoadSummary()
+    councils = {la.la_code: la for la in LocalAuthority.objects.filter(la_code__isnull=False)}
+    index = local_authority_index()
+    held = set(Inspection.objects.values_list("source_key", flat=True))
+    batch: list[_Prepared] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        try:
+            _write(batch)
+            summary.created += len(batch)
+        except IntegrityError:
+            for prepared in batch:  # someone else is adding some of them: one by one
+                try:
+                    _write([prepared])
+                    summary.created += 1
+                except IntegrityError:
+                    summary.already_held += 1
+        batch.clear()
+
+    for record in records:
+        summary.records += 1
+        try:
+            prepared = _prepare(record, councils, index)
+        except ValueError as exc:
+            summary.failed.append((_name(record), str(exc)))
+            continue
+        key = prepared.inspection.source_key
+        if key in held:
+            summary.already_held += 1
+            continue
+        held.add(key)  # the same report twice in the file is added once
+        batch.append(prepared)
+        if len(batch) >= BATCH_REPORTS:
+            flush()
+    flush()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def load_national_dataset(path: str | Path = DATASET_FILE) -> LoadSummary:
+    """Load a dataset file (default: the one shipped in the package)."""
+    started = time.perf_counter()
+    summary = load_records(read_dataset(path))
+    summary.seconds = time.perf_counter() - started  # reading and decompressing included
+    return summary
