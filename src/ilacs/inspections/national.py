@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 
 from ilacs.inspections.dataset import DATASET_FILE, read_dataset
 from ilacs.inspections.models import Inspection, Judgement, Paragraph, Recommendation
-from ilacs.inspections.services import _clip, _fields, child_rows
+from ilacs.inspections.services import _clip, _fields, child_rows, source_key
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.localauthorities.services import local_authority_index
 
@@ -126,6 +126,10 @@ def load_records(records: Iterable[dict[str, Any]]) -> LoadSummary:
 
     for record in records:
         summary.records += 1
+        source = record.get("source")
+        if isinstance(source, dict) and source_key(str(source.get("sha256")), source) in held:
+            summary.already_held += 1  # known before any row is made: loading again is quick
+            continue
         try:
             prepared = _prepare(record, councils, index)
         except ValueError as exc:
