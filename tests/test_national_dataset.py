@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import lzma
+from functools import partial
 
 import pytest
 
@@ -20,6 +21,7 @@ from ilacs.localauthorities.services import (
 )
 from tests.extraction import layouts
 from tests.factories import report_record
+from tests.races import needs_postgresql, race
 
 SAMPLES = {"Exampleshire": "e01", "Westfield": "w01", "Northmoor": "n01"}
 
@@ -231,3 +233,24 @@ def test_uploading_the_same_published_report_finds_it_held(cast, dataset_inspect
     # report_record's source is the sha256 of b"report": the same file as the dataset's
     assert result.status == "already_held"
     assert result.inspections == [dataset_inspection]
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_loads_at_once_add_each_report_once(cast):
+    from tests.factories import make_source
+
+    records = []
+    for n in range(5):
+        record = report_record("Northbrook")
+        record["source"] = make_source(data=f"report {n}".encode()).to_dict()
+        records.append(slim_record(record, ""))
+    for _round in range(3):
+        Inspection.objects.all().delete()
+        first, second = race(partial(load_records, records), partial(load_records, records))
+        assert not isinstance(first, Exception), first
+        assert not isinstance(second, Exception), second
+        assert first.created + second.created == 5
+        assert first.already_held + second.already_held == 5
+        assert Inspection.objects.count() == 5
+        assert Recommendation.objects.count() == 5 * len(records[0]["recommendations"])
