@@ -123,6 +123,13 @@ def test_load_twice_adds_once(sample_councils, built):
     record = next(r for r in read_dataset(built) if r["la_code"] == "w01")
     assert westfield.recommendations.filter(is_lscb=False).count() == len(record["recommendations"])
     assert westfield.paragraphs.count() == len(record["paragraphs"])
+    first = westfield.recommendations.filter(is_lscb=False).order_by("number").first()
+    assert first.text == record["recommendations"][0]["text"]
+    assert first.themes == record["recommendations"][0]["themes"] and first.themes
+    assert [p.themes for p in westfield.paragraphs.order_by("order")] == [
+        p.get("themes", []) for p in record["paragraphs"]
+    ]
+    assert westfield.judgements.count() == len(record["judgements"])
 
 
 def test_a_broken_record_stores_nothing_of_that_report(sample_councils, built):
@@ -148,14 +155,21 @@ def test_a_council_not_known_is_reported(db, built):
 
 
 def test_a_failed_batch_writes_nothing(sample_councils, built, monkeypatch):
-    def fail(*args, **kwargs):
-        raise RuntimeError("disk full")
+    from ilacs.inspections import national
 
-    monkeypatch.setattr(Paragraph.objects, "bulk_create", fail)
+    insert_rows = national._insert_rows
+
+    def fail_on_paragraphs(model, rows):
+        if model is Paragraph:  # written last: inspections, judgements, recommendations first
+            raise RuntimeError("disk full")
+        insert_rows(model, rows)
+
+    monkeypatch.setattr(national, "_insert_rows", fail_on_paragraphs)
     with pytest.raises(RuntimeError):
         load_national_dataset(built)
     assert Inspection.objects.count() == 0
     assert Recommendation.objects.count() == 0
+    assert Judgement.objects.count() == 0
 
 
 def test_cli_load_prints_the_summary_and_is_a_no_op_again(sample_councils, built, capsys):
