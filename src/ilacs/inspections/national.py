@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -98,6 +99,9 @@ def _insert_rows(model: type[models.Model], rows: list[models.Model]) -> None:
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    if connection.vendor == "postgresql":
+        _copy_rows(table, columns, fields, rows)
+        return
     sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
     prepare = [(f.attname, f if isinstance(f, models.JSONField) else None) for f in fields]
     values = [
@@ -109,6 +113,23 @@ def _insert_rows(model: type[models.Model], rows: list[models.Model]) -> None:
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, values)
+
+
+def _copy_rows(table: str, columns: str, fields: list[Any], rows: list[models.Model]) -> None:
+    """PostgreSQL: COPY ... FROM STDIN (psycopg 3), many times faster than row-by-row inserts;
+    JSON goes as its text, which the server reads into jsonb."""
+    json_fields = {f.attname for f in fields if isinstance(f, models.JSONField)}
+    names = [f.attname for f in fields]
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                values = [getattr(row, name) for name in names]
+                copy.write_row(
+                    [
+                        json.dumps(v) if n in json_fields else v
+                        for n, v in zip(names, values, strict=True)
+                    ]
+                )
 
 
 def _write(batch: list[_Prepared]) -> None:
