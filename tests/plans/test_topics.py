@@ -185,3 +185,32 @@ def test_the_correction_reads_as_words_in_the_actions_history(client, cast, plan
     assert "Improvement topics" in body
     assert "Health and emotional wellbeing, Care leavers" in body
     assert "[&#x27;" not in body and "['" not in body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_gives_existing_requirements_and_actions_their_topics(cast):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    inspection = make_inspection(cast.northbrook, recommendations=1)
+    rec = inspection.recommendations.get(is_lscb=False)
+    rec.themes = ["workforce"]
+    rec.save()
+    before = [("plans", "0004_withdraw_and_correct")]
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    plan = old.get_model("plans", "ImprovementPlan").objects.create(
+        local_authority_id=cast.northbrook.pk, inspection_id=inspection.pk, title="Plan",
+        report_published="2024-04-26", submission_deadline="2024-08-09",
+    )  # fmt: skip
+    old_requirement = old.get_model("plans", "Requirement")
+    old_requirement.objects.create(plan=plan, number=1, text=rec.text, recommendation_id=rec.pk)
+    old_requirement.objects.create(plan=plan, number=2, text=SUPERVISION)
+    old.get_model("plans", "Action").objects.create(plan=plan, number=1, title=CARE_LEAVERS)
+
+    MigrationExecutor(connection).migrate(latest)
+    topics = {r.number: r.topics for r in Requirement.objects.filter(plan_id=plan.pk)}
+    assert topics == {1: ["workforce"], 2: themes_for(SUPERVISION)}
+    assert Action.objects.get(plan_id=plan.pk).topics[0] == "care_leavers"

@@ -29,7 +29,7 @@ def topics_for_text(text: str) -> list[str]:
     return theme_text(text or "").themes if (text or "").strip() else []
 
 
-def action_text(title: str, description: str = "", success_measure: str = "") -> str:
+def action_text(title: str, description: str = "") -> str:
     """An action's words, read as one recommendation: the title is the ask, the rest follows."""
     return ". ".join(part.strip().rstrip(".") for part in (title, description) if part.strip())
 

@@ -3,9 +3,27 @@
 from django.db import migrations, models
 
 
+def assign_topics(apps, schema_editor):
+    """Requirements and actions already held get their improvement topics as new ones do: a
+    requirement from the report its recommendation's themes, others from their words."""
+    from ilacs.plans.topics import action_text, topics_for_text
+
+    Requirement = apps.get_model("plans", "Requirement")
+    Action = apps.get_model("plans", "Action")
+    for requirement in Requirement.objects.select_related("recommendation").iterator():
+        rec = requirement.recommendation
+        topics = list(rec.themes)[:3] if rec is not None and rec.themes else None
+        requirement.topics = topics or topics_for_text(requirement.text)
+        requirement.save(update_fields=["topics"])
+    for action in Action.objects.all().iterator():
+        action.topics = topics_for_text(action_text(action.title, action.description))
+        action.save(update_fields=["topics"])
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("plans", "0004_withdraw_and_correct"),
+        ("inspections", "0005_themes"),
     ]
 
     operations = [
@@ -57,4 +75,5 @@ class Migration(migrations.Migration):
                 default=False, verbose_name="improvement topics chosen by hand"
             ),
         ),
+        migrations.RunPython(assign_topics, migrations.RunPython.noop),
     ]
