@@ -241,3 +241,18 @@ def test_plan_on_a_page_stays_one_page_for_a_big_plan(cast, doc_plan):
     assert "Council requirement 29" in pages[0]
     # 60 overdue actions and the scorecard are Red, the workshops Amber: 10 shown.
     assert "And 52 more Red or Amber actions: see the written action plan." in pages[0]
+
+
+def test_a_rag_set_by_hand_keeps_its_reason_out_of_the_narrow_rag_column(doc_plan, cast):
+    from ilacs.plans import services as plan_services
+
+    action = doc_plan.actions.get(number=2)
+    plan_services.set_rag_override(
+        action, user=cast.erin_editor, rag="amber", reason="The data team is back to strength."
+    )
+    document = generate("action-plan", doc_plan, "docx", today=TODAY)
+    rows = [r for t in docx_tables(document.content) for r in t]
+    row = next(r for r in rows if r[0] == "2. Performance scorecard for the board")
+    assert row[7] == "Amber (set by hand)"
+    assert "RAG set to Amber by" in row[5]
+    assert row[5].endswith(": The data team is back to strength.")

@@ -78,6 +78,23 @@ def test_what_it_asks_to_change_comes_before_what_it_mentions():
     )
 
 
+def test_who_acts_is_not_what_changes_unless_a_specialised_role():
+    # managers and partners named before "should" are who acts (rule 2)
+    assert themes_for(
+        "Team managers and social workers should make sure that assessments analyse risk"
+    ) == ["assessment"]
+    assert "partnership" not in themes_for(
+        "The council and its partners should reduce the number of children who go missing"
+    )
+    # a specialised role's practice is what changes
+    assert themes_for("Independent reviewing officers should challenge drift in plans")[0] == (
+        "independent_oversight"
+    )
+    assert themes_for("Elected members, as corporate parents, should drive the offer")[0] == (
+        "leadership_governance"
+    )
+
+
 def test_an_empty_frame_hands_over_to_what_follows():
     assert themes_for("Devise a strategy to support children on the edge of care")[0] == (
         "edge_of_care"

@@ -55,6 +55,26 @@ def what_we_will_do(action: ActionEntry) -> str:
     return "\n".join(parts) or "—"
 
 
+def rag_cell(action: ActionEntry) -> str:
+    """The RAG in words for the narrow RAG column: "Amber (set by hand)" for an override, whose
+    who, when and why go to the progress column (`progress_cell`)."""
+    rag = action.rag
+    if rag.is_override and rag.override is not None:
+        return f"{rag.label} (set by hand{'; to review' if rag.to_review else ''})"
+    return rag.label
+
+
+def progress_cell(action: ActionEntry) -> str:
+    rag = action.rag
+    if rag.is_override and rag.override is not None:
+        o = rag.override
+        why = f"RAG set to {rag.label} by {o.set_by}, {format_date(o.set_on)}: {o.reason}"
+        if rag.to_review:
+            why += " (to review: a later progress update judges it worse)"
+        return f"{action.progress_text}\n{why}"
+    return action.progress_text
+
+
 def row(action: ActionEntry) -> list[str]:
     return [
         f"{action.number}. {action.title}",
@@ -62,9 +82,9 @@ def row(action: ActionEntry) -> list[str]:
         what_we_will_do(action),
         action.lead,
         action.timescale,
-        action.progress_text,
+        progress_cell(action),
         action.success_measure or "—",
-        action.rag.text,
+        rag_cell(action),
     ]
 
 

@@ -102,3 +102,52 @@ def rag_bar_chart(
             + "."
         )
     return Chart(png.getvalue(), svg.getvalue(), alt, title)
+
+
+def trend_chart(
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[float],
+    *,
+    target: float | None = None,
+    england: Sequence[float | None] | None = None,
+    unit_words: str = "",
+) -> Chart:
+    """A small line chart of one measure over time: its values (solid, marked), the target
+    (dashed) and England (dotted) when known; the alt text gives the first and latest values
+    and the target in words."""
+    fig = Figure(figsize=(6.4, 2.2), dpi=150)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    positions = list(range(len(values)))
+    ax.plot(positions, values, marker="o", markersize=3, color="#1d70b8", label="Value")
+    if target is not None:
+        ax.axhline(target, color="#d4351c", linestyle="--", linewidth=1, label="Target")
+    if england and any(v is not None for v in england):
+        points = [(p, v) for p, v in zip(positions, england, strict=True) if v is not None]
+        ax.plot(
+            [p for p, _ in points],
+            [v for _, v in points],
+            color="#505a5f",
+            linestyle=":",
+            linewidth=1,
+            label="England",
+        )
+    step = max(1, len(labels) // 6)
+    ax.set_xticks(positions[::step], [labels[i] for i in positions[::step]], fontsize=7)
+    ax.tick_params(axis="y", labelsize=7)
+    if unit_words:
+        ax.set_ylabel(unit_words, fontsize=7)
+    ax.set_title(title, fontsize=9, loc="left")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.legend(fontsize=7, loc="best", frameon=False)
+    fig.tight_layout()
+    png = io.BytesIO()
+    fig.savefig(png, format="png")  # documents only: no SVG drawn
+    alt = f"Line chart of {title}"
+    if values:
+        alt += f" from {labels[0]} ({values[0]:g}) to {labels[-1]} ({values[-1]:g})"
+    if target is not None:
+        alt += f", against a target of {target:g}"
+    return Chart(png.getvalue(), "", alt + ".", title)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from ilacs.dates import date_range, format_date
 from ilacs.inspections.labels import grade_name
 from ilacs.inspections.models import Inspection
+from ilacs.measures import queries as measure_queries
 from ilacs.plans import queries
 from ilacs.plans.models import (
     Action,
@@ -268,6 +269,9 @@ class ProgressData:
     completed: list[ActionEntry]
     overdue: list[ActionEntry]
     new_actions: list[ActionEntry]
+    # the council's evidence as it stood at the end of the period
+    measures_off_target: list[measure_queries.MeasureSummary] = field(default_factory=list)
+    audits: list[measure_queries.AuditSummary] = field(default_factory=list)
 
     @property
     def period(self) -> str:
@@ -395,6 +399,10 @@ def progress_data(
         completed=completed,
         overdue=overdue,
         new_actions=new_actions,
+        measures_off_target=measure_queries.off_target(plan.local_authority, until=end),
+        audits=[
+            a for a in measure_queries.audit_summaries(plan.local_authority, until=end) if a.points
+        ],
     )
 
 

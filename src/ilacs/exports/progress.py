@@ -11,8 +11,9 @@ from typing import Any, Protocol
 
 from ilacs.dates import format_date
 from ilacs.exports import docx_kit, pdf_kit
-from ilacs.exports.charts import Chart, rag_bar_chart
+from ilacs.exports.charts import Chart, rag_bar_chart, trend_chart
 from ilacs.exports.data import ActionEntry, ProgressData, UpdateEntry
+from ilacs.measures.queries import AuditSummary, MeasureSummary
 from ilacs.plans.rag import RAG_ORDER
 
 
@@ -227,6 +228,104 @@ class NewUpdates(ListSection):
         return item[1].rag
 
 
+class MeasuresOffTarget(ListSection):
+    """The council's measures that were red or amber at the end of the period, worst first,
+    with the rule in words, how long each has been off target, and a trend chart for the ones
+    furthest off (a board paper, not an appendix of every chart)."""
+
+    heading = "Measures off target"
+    empty = "No measure was off target at the end of the period."
+    headers = ("Measure", "Latest", "Target", "Off target", "RAG")
+    widths = (5.0, 3.2, 2.3, 5.5, 1.8)
+    charts = 6
+    # The RAG column holds the words (Red, Amber): the tints of the kit are plans' RAG.
+
+    def applies(self, data: ProgressData) -> bool:
+        return True
+
+    def items(self, data: ProgressData) -> list[Any]:
+        return data.measures_off_target
+
+    def row(self, item: MeasureSummary) -> list[str]:
+        latest = f"{item.latest_text} ({item.latest.label})" if item.latest else "No data"
+        a = item.assessment
+        return [
+            item.measure.name,
+            latest,
+            item.measure.target_text,
+            "; ".join(t for t in (a.rule, a.off_target_text) if t) if a else "",
+            a.label if a else "",
+        ]
+
+    def trend_charts(self, data: ProgressData) -> list[Chart]:
+        out = []
+        for item in data.measures_off_target[: self.charts]:
+            points = item.points[-24:]
+            out.append(
+                trend_chart(
+                    item.measure.name,
+                    [p.label for p in points],
+                    [float(p.value) for p in points],
+                    target=float(item.measure.target) if item.measure.target is not None else None,
+                    england=[float(p.england) if p.england is not None else None for p in points],
+                    unit_words=item.measure.get_unit_display(),
+                )
+            )
+        return out
+
+    def _charts_note(self, data: ProgressData) -> str:
+        n = len(data.measures_off_target)
+        shown = min(n, self.charts)
+        if n <= shown:
+            return "Each measure's trend over the last two years, against its target."
+        return (
+            f"The trends of the {shown} measures furthest off target over the last two years; "
+            f"the table lists all {n}."
+        )
+
+    def docx(self, doc: Any, data: ProgressData, chart: Chart) -> None:
+        super().docx(doc, data, chart)
+        charts = self.trend_charts(data)
+        if charts:
+            doc.add_paragraph(self._charts_note(data))
+        for c in charts:
+            docx_kit.picture(doc, c.png, width_cm=14, alt_text=c.alt_text, title=c.title)
+
+    def pdf(self, story: list, data: ProgressData, chart: Chart) -> None:
+        super().pdf(story, data, chart)
+        charts = self.trend_charts(data)
+        if charts:
+            story.append(pdf_kit.para(self._charts_note(data), "note"))
+        for c in charts:
+            story.append(pdf_kit.image(c.png, 14, 14 * 2.2 / 6.4))
+            story.append(pdf_kit.para(c.alt_text, "note"))
+
+
+class CaseAudits(ListSection):
+    """Each audit stream's latest result at the end of the period beside the one before,
+    with what the audits taught."""
+
+    heading = "Case audits"
+    empty = "No case-audit results were recorded by the end of the period."
+    headers = ("Audit", "Latest", "Cases", "Good or better", "Before", "Learning")
+    widths = (3.4, 2.4, 1.4, 2.0, 1.8, 6.8)
+
+    def items(self, data: ProgressData) -> list[Any]:
+        return data.audits
+
+    def row(self, item: AuditSummary) -> list[str]:
+        latest = item.points[-1]
+        before = f"{item.points[-2].percent:.0f}%" if len(item.points) > 1 else "–"
+        return [
+            item.stream.name,
+            latest.label,
+            str(latest.result.cases_audited),
+            f"{latest.percent:.0f}%",
+            before,
+            latest.result.learning,
+        ]
+
+
 SECTIONS: list[Section] = [
     RagSummary(),
     RagChanges(),
@@ -234,6 +333,8 @@ SECTIONS: list[Section] = [
     Overdue(),
     NewActions(),
     NewUpdates(),
+    MeasuresOffTarget(),
+    CaseAudits(),
 ]
 
 

@@ -129,6 +129,29 @@ def progress_context(data: ProgressData) -> dict[str, Any]:
                 }
                 for a, u in data.new_updates
             ],
+            "measures_off_target": [
+                {
+                    "name": m.measure.name,
+                    "latest": m.latest_text,
+                    "period": m.latest.label if m.latest else "",
+                    "target": m.measure.target_text,
+                    "rule": m.assessment.rule if m.assessment else "",
+                    "off_target": m.assessment.off_target_text if m.assessment else "",
+                    "rag": m.assessment.label if m.assessment else "",
+                }
+                for m in data.measures_off_target
+            ],
+            "audits": [
+                {
+                    "name": a.stream.name,
+                    "period": a.points[-1].label,
+                    "cases": a.points[-1].result.cases_audited,
+                    "good_or_better": f"{a.points[-1].percent:.0f}%",
+                    "before": f"{a.points[-2].percent:.0f}%" if len(a.points) > 1 else "",
+                    "learning": a.points[-1].result.learning,
+                }
+                for a in data.audits
+            ],
         }
     )
     return context

@@ -5,7 +5,9 @@ recommendation:
 
 - Text is split into parts (sentences, semicolon items). In each part the words before a reason
   ("so that", "to ensure", ...) are the ask and count fully; examples ("including",
-  "particularly") count 0.6; reasons count 0.3. The actor ("Senior managers should") is dropped.
+  "particularly") count 0.6; reasons count 0.3. The actor ("Senior managers should") counts
+  0.8 when it is a specialised role (IROs, foster carers) and not at all when it is managers,
+  leaders or partners: they say who acts, not what changes.
 - Words said earlier in the ask weigh a little more (the object of "improve" comes first), and
   later parts of a long recommendation a little less.
 - The chief theme is the highest score; others join when they score at least a third of it.
@@ -51,6 +53,13 @@ THIRD_SHARE = 0.4  # a third theme needs at least this share of the chief's scor
 POSITION_DECAY = 0.04  # a word's weight is divided by 1 + this x its place in the part
 PART_DECAY = 0.25  # the n-th part of a text weighs 1 / (1 + this x n)
 WEAK_ASK = 1.0  # an ask whose words score less than this is a frame for what follows
+# Who acts, not what changes (rule 2): managers, leaders and partners named before "should"
+# are the people asked to act in most recommendations. A specialised role there (IROs, foster
+# carers, corporate parents) still counts: their practice is what changes.
+GENERIC_ACTORS = """
+    managers; line managers; team managers; senior managers; frontline managers; leaders;
+    senior leaders; partners; its partners; with its partners; relevant partners; partner agencies
+"""
 
 _STEMMER = snowballstemmer.stemmer("english")
 # Stems that would merge words the themes need apart.
@@ -132,6 +141,11 @@ def _starts(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _generic_actors() -> frozenset[tuple[str, ...]]:
+    return frozenset(_stems(p) for p in GENERIC_ACTORS.split(";") if p.strip())
+
+
+@lru_cache(maxsize=1)
 def _lscb_plain() -> frozenset[tuple[str, ...]]:
     return frozenset(_stems(p) for p in LSCB_PLAIN.split(";") if p.strip())
 
@@ -188,6 +202,7 @@ def prepare() -> None:
     _phrase_table()
     _markers()
     _lscb_plain()
+    _generic_actors()
 
 
 def _parts(text: str) -> list[str]:
@@ -239,6 +254,8 @@ def _score(
                 continue
             phrase = part[matches[i].start() : matches[i + size - 1].end()]
             for theme, w in themes.items():
+                if in_subject and tuple(stems[i : i + size]) in _generic_actors():
+                    continue
                 if lscb and theme == "partnership" and tuple(stems[i : i + size]) in lscb_plain:
                     w *= 0.3  # every LSCB item is about partners: the word alone says little
                 segments[target][1].append((theme, w, i, phrase))

@@ -408,6 +408,8 @@ LEXICON: dict[str, str] = {
         strategy=0.3; strategic planning=0.6; commissioning strategy; resources=0.5;
         resourcing=0.6; budget=0.6; financial=0.6; investment=0.6; pace of improvement;
         pace of change; improvement plan=0.8; improvement board=0.7; corporate=0.6;
+        business plan=0.9; business plans=0.9; strategic plan=0.9; service plan=0.8;
+        action plan=0.5; action plans=0.5;
         council=0.2; infrastructure=0.6; procedures=0.3; policies=0.3; policy=0.3;
         needs analysis=0.5; strategic needs analysis=0.6; shaping of services=0.4;
         development and delivery of services=0.5; impact of leaders; driving progress=0.6;

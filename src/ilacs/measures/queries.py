@@ -93,15 +93,23 @@ def _point(measure: Measure, row: dict) -> SeriesPoint:
 _COLUMNS = ("measure_id", "period", "value", "england", "statistical_neighbours", "region", "note")
 
 
-def summaries(measures: Iterable[Measure], *, since: dt.date | None = None) -> list[MeasureSummary]:
+def summaries(
+    measures: Iterable[Measure],
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[MeasureSummary]:
     """Each measure with its series and assessment, in two queries for any number of measures
     (the measures, then all their values). `since` limits the series (not the assessment's
-    "off target since", which needs the whole run) for sparklines."""
+    "off target since", which needs the whole run) for sparklines; `until` leaves out periods
+    starting after that day, so a report for a past period judges measures as they stood."""
     measures = list(measures)
     by_id: dict[int, list[dict]] = defaultdict(list)
     rows = MeasureValue.objects.filter(measure__in=[m.pk for m in measures]).order_by(
         "measure_id", "period"
     )
+    if until is not None:
+        rows = rows.filter(period__lte=until)
     for row in rows.values(*_COLUMNS):
         by_id[row["measure_id"]].append(row)
     result = []
@@ -132,11 +140,12 @@ def latest_value(measure: Measure) -> MeasureValue | None:
     return measure.values.order_by("-period").first()
 
 
-def off_target(la: LocalAuthority) -> list[MeasureSummary]:
-    """The council's measures that are red or amber: red first, then the longest off target."""
+def off_target(la: LocalAuthority, *, until: dt.date | None = None) -> list[MeasureSummary]:
+    """The council's measures that are red or amber: red first, then the longest off target.
+    With `until`, as they stood on that day."""
     found = [
         s
-        for s in summaries(measures_for(la))
+        for s in summaries(measures_for(la), until=until)
         if s.assessment is not None and s.assessment.rag.is_off_target
     ]
     found.sort(
@@ -188,15 +197,19 @@ class AuditSummary:
 
 def audit_summaries(
     streams: Iterable[AuditStream] | LocalAuthority,
+    *,
+    until: dt.date | None = None,
 ) -> list[AuditSummary]:
-    """Each stream with every result, oldest first, in two queries."""
+    """Each stream with every result, oldest first, in two queries; with `until`, only the
+    periods starting on or before that day."""
     if isinstance(streams, LocalAuthority):
         streams = streams.audit_streams.all()
     streams = list(streams)
     by_id: dict[int, list[AuditResult]] = defaultdict(list)
-    for result in AuditResult.objects.filter(stream__in=[s.pk for s in streams]).order_by(
-        "stream_id", "period"
-    ):
+    results = AuditResult.objects.filter(stream__in=[s.pk for s in streams])
+    if until is not None:
+        results = results.filter(period__lte=until)
+    for result in results.order_by("stream_id", "period"):
         by_id[result.stream_id].append(result)
     return [
         AuditSummary(
