@@ -237,7 +237,11 @@ def _add_ingest(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument(
-        "--jobs", type=int, default=1, help="worker processes reading reports (default 1)"
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes reading reports (default 1)",
     )
     p.add_argument(
         "--user",

@@ -41,7 +41,7 @@ def add_national_parser(sub: argparse._SubParsersAction, setup: Callable[[], Non
         metavar="FILE",
         help="where to write it (default: the dataset file inside the package)",
     )
-    c.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    c.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     c.set_defaults(func=_build)
 
     c = commands.add_parser(
