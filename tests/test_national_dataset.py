@@ -268,3 +268,14 @@ def test_two_loads_at_once_add_each_report_once(cast):
         assert first.already_held + second.already_held == 5
         assert Inspection.objects.count() == 5
         assert Recommendation.objects.count() == 5 * len(records[0]["recommendations"])
+
+
+def test_a_value_the_database_refuses_leaves_out_only_that_report(sample_councils, built):
+    records = list(read_dataset(built))
+    refused = json.loads(json.dumps(records[0]))
+    refused["paragraphs"][0]["number"] = -1  # a positive integer column
+    summary = load_records([refused, records[1], records[2]])
+    assert summary.created == 2
+    assert [name for name, _ in summary.failed] == [refused["source"]["file"]]
+    assert "the database refused it" in summary.failed[0][1]
+    assert Inspection.objects.count() == 2

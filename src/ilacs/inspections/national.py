@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db import IntegrityError, connection, models, transaction
+from django.db import DataError, IntegrityError, connection, models, transaction
 
 from ilacs.inspections.dataset import DATASET_FILE, read_dataset
 from ilacs.inspections.models import Inspection, Judgement, Paragraph, Recommendation
@@ -91,9 +91,9 @@ def _prepare(record: dict[str, Any], councils: dict[str, LocalAuthority], index:
 
 
 def _insert_rows(model: type[models.Model], rows: list[models.Model]) -> None:
-    """INSERT the rows with one executemany. bulk_create spends most of a load compiling SQL for
-    ~40,000 paragraphs; these models have no defaults to fill, signals or history, and only
-    their JSON fields need converting for the database."""
+    """INSERT the rows with one executemany (PostgreSQL: COPY). bulk_create spends most of a
+    load compiling SQL for ~40,000 paragraphs; these models have no defaults to fill, signals or
+    history, and only their JSON fields need converting for the database."""
     if not rows:
         return
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
@@ -159,13 +159,20 @@ def load_records(records: Iterable[dict[str, Any]]) -> LoadSummary:
         try:
             _write(batch)
             summary.created += len(batch)
-        except IntegrityError:
-            for prepared in batch:  # someone else is adding some of them: one by one
+        except (IntegrityError, DataError):
+            # Someone else is adding some of them, or one has a value the database refuses:
+            # one by one, so that only that report is left out.
+            for prepared in batch:
                 try:
                     _write([prepared])
                     summary.created += 1
-                except IntegrityError:
-                    summary.already_held += 1
+                except (IntegrityError, DataError) as exc:
+                    key = prepared.inspection.source_key
+                    if Inspection.objects.filter(source_key=key).exists():
+                        summary.already_held += 1
+                    else:
+                        reason = f"the database refused it ({type(exc).__name__}: {exc})"
+                        summary.failed.append((prepared.inspection.source_filename, reason))
         batch.clear()
 
     for record in records:
