@@ -147,6 +147,7 @@ def build_dataset(
     try:
         with os.fdopen(handle, "wb") as f:
             f.write(lzma.compress(text, preset=9 | lzma.PRESET_EXTREME))
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; the dataset is public data
         os.replace(temporary, out_path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

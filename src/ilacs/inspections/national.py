@@ -120,7 +120,8 @@ def _copy_rows(table: str, columns: str, fields: list[Any], rows: list[models.Mo
     JSON goes as its text, which the server reads into jsonb."""
     json_fields = {f.attname for f in fields if isinstance(f, models.JSONField)}
     names = [f.attname for f in fields]
-    with connection.cursor() as cursor:
+    # The driver's own cursor, so its errors are wrapped here as Django's (IntegrityError...).
+    with connection.cursor() as cursor, connection.wrap_database_errors:
         with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for row in rows:
                 values = [getattr(row, name) for name in names]
