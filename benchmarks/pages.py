@@ -220,9 +220,14 @@ def main(argv: list[str] | None = None) -> int:
             client = Client()
             client.force_login(editor)
 
+            from ilacs.selfevaluation import services as self_evaluations
+
             def urls(p):
                 slug = p.local_authority.slug
                 middle = p.actions.order_by("number")[p.actions.count() // 2]
+                self_evaluations.start(
+                    p.local_authority, user=editor, year=2026, as_at=dt.date(2026, 1, 19), plan=p
+                )
                 return {
                     "dashboard": reverse("plans:dashboard", args=[slug, p.pk]),
                     "dashboard (search)": reverse("plans:dashboard", args=[slug, p.pk])
@@ -230,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
                     "plan": reverse("plans:detail", args=[slug, p.pk]),
                     "action": reverse("plans:action", args=[slug, p.pk, middle.number]),
                     "inspection": p.inspection.get_absolute_url(),
+                    "self-evaluation": reverse("selfevaluation:detail", args=[slug, 2026]),
                 }
 
             big_urls, small_urls = urls(plan), urls(small_plan)

@@ -130,6 +130,20 @@ def test_load_twice_adds_once(sample_councils, built):
         p.get("themes", []) for p in record["paragraphs"]
     ]
     assert westfield.judgements.count() == len(record["judgements"])
+    # each paragraph points at the judgement of its section, as ingest links them
+    from ilacs.inspections.sections import judgement_for_section
+
+    judged = [(j.key, j.printed) for j in westfield.judgements.order_by("order")]
+    linked = 0
+    for paragraph in westfield.paragraphs.select_related("judgement"):
+        index = judgement_for_section(paragraph.section, judged)
+        if index is None:
+            assert paragraph.judgement is None
+        else:
+            linked += 1
+            assert paragraph.judgement.inspection_id == westfield.pk
+            assert paragraph.judgement.order == index + 1
+    assert linked
 
 
 def test_a_broken_record_stores_nothing_of_that_report(sample_councils, built):

@@ -109,6 +109,15 @@ def test_home_page(client, cast, name):
     assert response.status_code == (SIGN_IN if name is None else OK)
 
 
+@pytest.mark.parametrize("name", [*EVERYONE, None])
+def test_search_page_is_for_every_signed_in_user(client, cast, name):
+    """Published reports are public information: anyone signed in may search them."""
+    response = _get(client, cast, name, reverse("search:search") + "?q=care")
+    assert response.status_code == (SIGN_IN if name is None else OK)
+    if name is None:
+        assert response["Location"].startswith(reverse("accounts:login"))
+
+
 def test_home_lists_only_ones_own_councils(client, cast):
     client.force_login(cast.erin_editor)
     body = client.get(reverse("home")).content.decode()
@@ -154,3 +163,98 @@ def test_healthz(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+# --- Evidence files and the annual self-evaluation ------------------------------------------------
+
+ATTACH = {**VIEW, "vic_viewer": FORBIDDEN}  # Cara leads the action, so she may attach
+EDIT = {**VIEW, "cara_contributor": FORBIDDEN, "vic_viewer": FORBIDDEN}
+
+
+@pytest.fixture
+def northbrook_evidence(cast):
+    """An action Cara leads, with a progress update, a file on each, and this year's and last
+    year's self-evaluations."""
+    import datetime as dt
+
+    from ilacs.evidence import services as evidence_services
+    from ilacs.plans import services as plan_services
+    from ilacs.selfevaluation import services as se_services
+
+    plan = plan_services.create_plan(
+        InspectionFactory(local_authority=cast.northbrook, published=dt.date(2024, 4, 26)),
+        user=cast.erin_editor,
+    )
+    action = plan_services.add_action(
+        plan, user=cast.erin_editor, title="Audit programme", lead_user=cast.cara_contributor
+    )
+    update = plan_services.post_update(
+        action, user=cast.cara_contributor, narrative="Started.", rag="green"
+    )
+    file = evidence_services.attach(
+        action,
+        user=cast.erin_editor,
+        data=b"%PDF-1.4 minutes",
+        filename="minutes.pdf",
+        description="Minutes",
+        effective_date=dt.date(2025, 5, 1),
+    )
+    for year in (2025, 2026):
+        se = se_services.start(
+            cast.northbrook, user=cast.erin_editor, year=year, as_at=dt.date(year, 1, 15)
+        )
+        section = se.sections.get(kind="know")
+        se_services.save_section(section, user=cast.erin_editor, text="We know.", loaded_version=0)
+    return plan, action, update, file
+
+
+def _evidence_urls(plan, action, update, file):
+    s = plan.local_authority.slug
+    a = [s, plan.pk, action.number]
+    return {
+        "attach_action": (reverse("evidence:attach_to_action", args=a), ATTACH),
+        "attach_update": (reverse("evidence:attach_to_update", args=[*a, update.pk]), ATTACH),
+        "download": (reverse("evidence:download", args=[s, file.pk]), VIEW),
+        "delete": (reverse("evidence:delete", args=[s, file.pk]), EDIT),
+        "se_index": (reverse("selfevaluation:index", args=[s]), VIEW),
+        "se_start": (reverse("selfevaluation:start", args=[s]), EDIT),
+        "se_detail": (reverse("selfevaluation:detail", args=[s, 2026]), VIEW),
+        "se_compare": (reverse("selfevaluation:compare", args=[s, 2026]), VIEW),
+        "se_edit": (reverse("selfevaluation:section_edit", args=[s, 2026, "know"]), EDIT),
+        "se_versions": (reverse("selfevaluation:section_versions", args=[s, 2026, "know"]), VIEW),
+        "se_version": (
+            reverse("selfevaluation:section_version", args=[s, 2026, "know", 1]),
+            VIEW,
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", [*EVERYONE, None])
+def test_evidence_and_self_evaluation_pages(client, cast, northbrook_evidence, name):
+    if name is not None:
+        client.force_login(cast.user(name))
+    got, expected = {}, {}
+    for key, (url, rule) in _evidence_urls(*northbrook_evidence).items():
+        got[key] = client.get(url).status_code
+        expected[key] = rule[name]
+    assert got == expected
+
+
+@pytest.mark.parametrize("name", ["vic_viewer", "olly_other_la", "nora_nobody"])
+def test_evidence_and_self_evaluation_writes_are_refused(client, cast, northbrook_evidence, name):
+    from ilacs.evidence.models import EvidenceFile
+
+    client.force_login(cast.user(name))
+    urls = _evidence_urls(*northbrook_evidence)
+    for key in ("attach_action", "attach_update", "delete", "se_start", "se_edit"):
+        url, rule = urls[key]
+        assert client.post(url, {}).status_code == rule[name], key
+    assert EvidenceFile.objects.count() == 1
+
+
+def test_another_councils_address_does_not_reach_northbrooks_file(
+    client, cast, northbrook_evidence
+):
+    _, _, _, file = northbrook_evidence
+    client.force_login(cast.olly_other_la)
+    assert client.get(reverse("evidence:download", args=["southmere", file.pk])).status_code == 404

@@ -302,6 +302,12 @@ def _add_national(sub: argparse._SubParsersAction) -> None:
     add_national_parser(sub, setup=_setup_django)
 
 
+def _add_search(sub: argparse._SubParsersAction) -> None:
+    from ilacs.search.cli import add_search_parser
+
+    add_search_parser(sub, setup=_setup_django)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ilacs",
@@ -315,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plan(sub)
     _add_export(sub)
     _add_measures(sub)
+    _add_search(sub)
     _add_extract(sub)
     _add_evaluate(sub)
     _add_themes(sub)

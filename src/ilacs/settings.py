@@ -96,8 +96,11 @@ INSTALLED_APPS = [
     "ilacs.audit",
     "ilacs.inspections",
     "ilacs.plans",
+    "ilacs.search",
     "ilacs.exports",
     "ilacs.measures",
+    "ilacs.evidence",
+    "ilacs.selfevaluation",
 ]
 
 MIDDLEWARE = [
@@ -181,6 +184,8 @@ STORAGES = {
 ILACS_MAX_UPLOAD_MB = _env_float("ILACS_MAX_UPLOAD_MB", 50)
 # Largest spreadsheet of measures' values or audit results accepted (browser and command line).
 ILACS_MAX_IMPORT_MB = _env_float("ILACS_MAX_IMPORT_MB", 5)
+# Largest evidence file (attached to an action or a progress update) accepted, in MB.
+ILACS_EVIDENCE_MAX_MB = _env_float("ILACS_EVIDENCE_MAX_MB", 20)
 # Seconds one report may take to read; the reader runs in a worker process that is then killed.
 ILACS_EXTRACT_TIMEOUT = _env_float("ILACS_EXTRACT_TIMEOUT", 60)
 # Request bodies larger than this are refused before they reach a view (the upload form's file

@@ -19,6 +19,9 @@ urlpatterns = [
     path("la/", include("ilacs.plans.urls")),
     path("la/", include("ilacs.exports.urls")),
     path("la/", include("ilacs.measures.urls")),
+    path("la/", include("ilacs.evidence.urls")),
+    path("la/", include("ilacs.selfevaluation.urls")),
+    path("search/", include("ilacs.search.urls")),
     path("help/", include((plan_urls.help_urlpatterns, "help"))),
     path("admin/", admin.site.urls),
 ]

@@ -21,6 +21,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(
             {"text": "All local authorities", "href": all_las, "current": request.path == all_las}
         )
+    search = reverse("search:search")
+    items.append(
+        {"text": "Search reports", "href": search, "current": request.path.startswith(search)}
+    )
     password = reverse("accounts:password_change")
     items.append({"text": "Your password", "href": password, "current": request.path == password})
     if user.is_staff:

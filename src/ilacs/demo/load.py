@@ -163,6 +163,8 @@ def load_demo() -> DemoContext:
         )
     plan = load_demo_improvement_plan(context)
     load_demo_measures(context, plan)
+    load_demo_evidence(context, plan)
+    load_demo_self_evaluations(context, plan)
     return context
 
 
@@ -489,3 +491,103 @@ def _build_demo_measures(context: DemoContext, plan: Any, today: dt.date) -> Non
                     learning=learning,
                 ),
             )
+
+
+def load_demo_self_evaluations(
+    context: DemoContext, plan: Any = None, today: dt.date | None = None
+) -> None:
+    """Last year's and this year's self-evaluation of social work practice (see
+    selfevaluation_content.py), written through the services as the demo users and dated in
+    January of each year, before the annual engagement meeting. Idempotent: nothing is added
+    if Northbrook already has a self-evaluation."""
+    from ilacs.selfevaluation.models import SelfEvaluation
+
+    if SelfEvaluation.objects.filter(local_authority=context.local_authority).exists():
+        return
+    with transaction.atomic():
+        _build_demo_self_evaluations(context, plan, today or timezone.localdate())
+
+
+def _build_demo_self_evaluations(context: DemoContext, plan: Any, today: dt.date) -> None:
+    from ilacs.demo.selfevaluation_content import LAST_YEAR, THIS_YEAR
+    from ilacs.selfevaluation import services
+    from ilacs.selfevaluation.models import Section, SelfEvaluation
+
+    users = {u.username: u.user for u in context.users}
+    this_year = today.year if today.month >= 2 else today.year - 1
+    for year, content in ((this_year - 1, LAST_YEAR), (this_year, THIS_YEAR)):
+        as_at = dt.date(year, 1, 20)
+        se = services.start(
+            context.local_authority, user=users["editor"], year=year, as_at=as_at, plan=plan
+        )
+        _redate(SelfEvaluation, se.pk, _when(as_at - dt.timedelta(days=28)))
+        for kind, saves in content.items():
+            section = se.sections.get(kind=kind)
+            for who, text in saves:
+                section = services.save_section(
+                    section, user=users[who], text=text, loaded_version=section.version
+                )
+            # Each save a few days apart, the last a week before the meeting.
+            records = list(
+                Section.history.filter(id=section.pk, version__gt=0).order_by("history_id")
+            )
+            when = None
+            for i, record in enumerate(records):
+                when = _when(as_at - dt.timedelta(days=7 + 4 * (len(records) - 1 - i)), 15)
+                Section.history.filter(history_id=record.history_id).update(
+                    history_date=when, updated_at=when
+                )
+            Section.objects.filter(pk=section.pk).update(updated_at=when)
+
+
+# Evidence files for the demo: (action number, file name, what it shows, the file's text). Each
+# goes on the action's latest progress update, dated as the update is.
+DEMO_EVIDENCE = [
+    (
+        3,
+        "cin-cp-plans-audit.csv",
+        "Quarterly audit of child in need and child protection plans: grades by team",
+        "Team,Cases audited,Outstanding,Good,Requires improvement,Inadequate\n"
+        "Children in Need North,10,0,6,4,0\nChildren in Need South,10,1,5,3,1\n"
+        "Child Protection East,10,0,6,4,0\nChild Protection West,10,1,4,4,1\n",
+    ),
+    (
+        8,
+        "supervision-audit-summary.txt",
+        "Supervision audit: summary of findings for the improvement board",
+        "Supervision audit, summary of findings\n\nRecords of 24 social workers were audited. "
+        "Supervision is regular in every team. Managers who have completed the reflective "
+        "supervision training record hypotheses and challenge; others still record mostly case "
+        "management. Personal development plans are in place for most social workers.\n",
+    ),
+]
+
+
+def load_demo_evidence(context: DemoContext, plan: Any = None) -> None:
+    """A few evidence files on the plan's progress updates (an audit spreadsheet as CSV, a
+    summary as text), attached through the evidence services as the editor. Idempotent:
+    nothing is added if Northbrook already has evidence files."""
+    from ilacs.evidence import services
+    from ilacs.evidence.models import EvidenceFile
+
+    if (
+        plan is None
+        or EvidenceFile.objects.filter(local_authority=context.local_authority).exists()
+    ):
+        return
+    erin = context.user(Role.EDITOR)
+    for number, filename, description, text in DEMO_EVIDENCE:
+        action = plan.actions.filter(number=number).first()
+        update = action.updates.order_by("-date", "-pk").first() if action else None
+        if update is None:
+            continue
+        evidence = services.attach(
+            update,
+            user=erin,
+            data=text.encode(),
+            filename=filename,
+            description=description,
+            effective_date=update.date,
+        )
+        when = _when(update.date + dt.timedelta(days=1), 11)
+        _redate(EvidenceFile, evidence.pk, when, uploaded_at=when)

@@ -276,6 +276,11 @@ class Paragraph(models.Model):
     order = models.PositiveIntegerField()
     # Improvement themes by the same method as recommendations' (none when no theme stands out).
     themes = models.JSONField(default=list, blank=True)
+    # The judgement whose section the paragraph sits under (inspections/sections.py): its grade
+    # is the paragraph's for search. None when the report has no judgement for the section.
+    judgement = models.ForeignKey(
+        Judgement, on_delete=models.SET_NULL, null=True, blank=True, related_name="paragraphs"
+    )
 
     class Meta:
         ordering = ["inspection", "order"]

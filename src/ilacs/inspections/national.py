@@ -54,6 +54,8 @@ class _Prepared:
     judgements: list[Judgement]
     recommendations: list[Recommendation]
     paragraphs: list[Paragraph]
+    # per paragraph, the order of the judgement it sits under (None: no judgement)
+    judgement_orders: list[int | None]
 
 
 def _name(record: dict[str, Any]) -> str:
@@ -87,7 +89,8 @@ def _prepare(record: dict[str, Any], councils: dict[str, LocalAuthority], index:
         judgements, recommendations, paragraphs = child_rows(record, inspection)
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"the record is incomplete ({type(exc).__name__}: {exc})") from exc
-    return _Prepared(inspection, judgements, recommendations, paragraphs)
+    orders = [p.judgement.order if p.judgement is not None else None for p in paragraphs]
+    return _Prepared(inspection, judgements, recommendations, paragraphs, orders)
 
 
 def _insert_rows(model: type[models.Model], rows: list[models.Model]) -> None:
@@ -96,7 +99,11 @@ def _insert_rows(model: type[models.Model], rows: list[models.Model]) -> None:
     history, and only their JSON fields need converting for the database."""
     if not rows:
         return
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key and not getattr(f, "generated", False)
+    ]
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     if connection.vendor == "postgresql":
@@ -133,14 +140,33 @@ def _copy_rows(table: str, columns: str, fields: list[Any], rows: list[models.Mo
                 )
 
 
+def _link_judgements(batch: list[_Prepared]) -> None:
+    """Point each paragraph at its judgement's new row (child_rows chose which): one query for
+    the batch's judgement keys, by inspection and order."""
+    keys = dict(
+        ((inspection_id, order), pk)
+        for inspection_id, order, pk in Judgement.objects.filter(
+            inspection_id__in=[p.inspection.pk for p in batch]
+        ).values_list("inspection_id", "order", "pk")
+    )
+    for prepared in batch:
+        for paragraph, order in zip(prepared.paragraphs, prepared.judgement_orders, strict=True):
+            paragraph.judgement_id = (
+                None if order is None else keys[(prepared.inspection.pk, order)]
+            )
+
+
 def _write(batch: list[_Prepared]) -> None:
     """One transaction: the batch's inspections, then all their rows."""
+    for prepared in batch:  # new keys each time: a batch that failed is written again
+        prepared.inspection.pk = None
     with transaction.atomic():
         Inspection.objects.bulk_create([p.inspection for p in batch])
         for prepared in batch:
             for row in (*prepared.judgements, *prepared.recommendations, *prepared.paragraphs):
                 row.inspection_id = prepared.inspection.pk
         _insert_rows(Judgement, [j for p in batch for j in p.judgements])
+        _link_judgements(batch)
         _insert_rows(Recommendation, [r for p in batch for r in p.recommendations])
         _insert_rows(Paragraph, [x for p in batch for x in p.paragraphs])
 

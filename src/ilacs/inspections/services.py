@@ -37,6 +37,7 @@ from ilacs.inspections.models import (
     Recommendation,
     source_upload_to,
 )
+from ilacs.inspections.sections import judgement_for_section
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.localauthorities.services import local_authority_index
 from ilacs.units import mb_to_bytes
@@ -445,7 +446,7 @@ def _create(
     inspection.source_file.name = stored_name
     inspection.save()
     judgements, recommendations, paragraphs = child_rows(record, inspection)
-    Judgement.objects.bulk_create(judgements)
+    Judgement.objects.bulk_create(judgements)  # with their keys: paragraphs point at them
     Recommendation.objects.bulk_create(recommendations)
     Paragraph.objects.bulk_create(paragraphs)
     return IngestOutcome("created", inspection=inspection)
@@ -454,7 +455,9 @@ def _create(
 def child_rows(
     record: dict[str, Any], inspection: Inspection
 ) -> tuple[list[Judgement], list[Recommendation], list[Paragraph]]:
-    """The judgement, recommendation and paragraph rows of a record, unsaved (for bulk_create)."""
+    """The judgement, recommendation and paragraph rows of a record, unsaved (for bulk_create).
+    Each paragraph points at the judgement its section sits under (sections.py): save the
+    judgements first."""
     judgements = [
         Judgement(
             inspection=inspection,
@@ -485,16 +488,49 @@ def child_rows(
         )
         for r in items
     ]
-    paragraphs = [
-        Paragraph(
-            inspection=inspection,
-            section=_clip(p.get("section"), Paragraph, "section"),
-            number=int(p["number"]),
-            text=p["text"],
-            page=p.get("page"),
-            order=order,
-            themes=list(p.get("themes") or []),
+    judged = [(j.key, j.printed) for j in judgements]
+    paragraphs = []
+    for order, p in enumerate(record.get("paragraphs") or [], start=1):
+        section = _clip(p.get("section"), Paragraph, "section")
+        index = judgement_for_section(section, judged)
+        paragraphs.append(
+            Paragraph(
+                inspection=inspection,
+                section=section,
+                number=int(p["number"]),
+                text=p["text"],
+                page=p.get("page"),
+                order=order,
+                themes=list(p.get("themes") or []),
+                judgement=judgements[index] if index is not None else None,
+            )
         )
-        for order, p in enumerate(record.get("paragraphs") or [], start=1)
-    ]
     return judgements, recommendations, paragraphs
+
+
+def link_paragraphs_to_judgements(inspections: Any = None) -> int:
+    """Point each findings paragraph at the judgement its section sits under (sections.py), for
+    the given inspections (a queryset; all when None): for rows added by other means than
+    ingest, or after the mapping changes. Returns how many paragraphs changed."""
+    changed = 0
+    inspections = Inspection.objects.all() if inspections is None else inspections
+    for inspection in inspections.prefetch_related("judgements").iterator(chunk_size=100):
+        judgements = sorted(inspection.judgements.all(), key=lambda j: j.order)
+        judged = [(j.key, j.printed) for j in judgements]
+        with transaction.atomic():
+            rows = Paragraph.objects.filter(inspection=inspection).values_list(
+                "section", "judgement_id"
+            )
+            for section in {section for section, _ in rows}:
+                index = judgement_for_section(section, judged)
+                wanted = judgements[index].pk if index is not None else None
+                changed += (
+                    Paragraph.objects.filter(inspection=inspection, section=section)
+                    .exclude(judgement_id=wanted)
+                    .update(judgement_id=wanted)
+                    if wanted is not None
+                    else Paragraph.objects.filter(
+                        inspection=inspection, section=section, judgement__isnull=False
+                    ).update(judgement_id=None)
+                )
+    return changed

@@ -25,6 +25,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from ilacs.extraction.themes_lexicon import THEMES as IMPROVEMENT_TOPICS
 from ilacs.inspections.models import Inspection, Recommendation
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.plans import rag as rag_rules
@@ -201,6 +202,18 @@ class Requirement(models.Model):
         """ "Recommendation 2" for one from the report, "Requirement 5" for the council's own."""
         word = "Recommendation" if self.recommendation_id else "Requirement"
         return f"{word} {self.number}"
+
+    @property
+    def chief_topic(self) -> str:
+        """The improvement topic (extraction/themes.py key, not a plan theme) the requirement is
+        chiefly about: its own topics' chief (as an editor may have corrected it), else the
+        report's recommendation's; "" when it has none."""
+        themes = self.topics or (self.recommendation.themes if self.recommendation_id else [])
+        return themes[0] if themes and themes[0] in IMPROVEMENT_TOPICS else ""
+
+    @property
+    def chief_topic_name(self) -> str:
+        return IMPROVEMENT_TOPICS.get(self.chief_topic, "")
 
 
 class Action(models.Model):

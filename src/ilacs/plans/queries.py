@@ -363,7 +363,7 @@ def plan_overview(plan: ImprovementPlan, today: dt.date) -> PlanOverview:
         unthemed=by_theme.get(None, []),
         requirements=[
             RequirementActions(r, answered.get(r.pk, []))
-            for r in plan.requirements.order_by("number")
+            for r in plan.requirements.select_related("recommendation").order_by("number")
         ],
     )
 

@@ -7,7 +7,7 @@ import ilacs.inspections.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("inspections", "0005_themes"),
+        ("inspections", "0006_paragraph_judgement"),
     ]
 
     operations = [
