@@ -40,7 +40,42 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--updates", type=int, default=5000)
     p.add_argument("--runs", type=int, default=3, help="timed runs per document")
     p.add_argument("--keep", type=Path, help="also save each file of the big plan in this folder")
+    p.add_argument(
+        "--profile",
+        metavar="KIND:FORMAT",
+        action="append",
+        default=[],
+        help="after the timings, profile this document of the big plan with cProfile and print "
+        "the 25 costliest functions (e.g. action-plan:pdf; repeat for more)",
+    )
+    p.add_argument("--only-big", action="store_true", help="skip the demo plan's timings")
     return p.parse_args(argv)
+
+
+def profile_document(plan, spec: str) -> None:
+    import cProfile
+    import pstats
+
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    from ilacs.exports.documents import KINDS, generate
+
+    kind, _, fmt = spec.partition(":")
+    today = dt.date.today()
+    options = (
+        {"start": today - dt.timedelta(days=30), "end": today}
+        if KINDS[kind].needs_period
+        else {"today": today}
+    )
+    reset_queries()
+    profiler = cProfile.Profile()
+    with CaptureQueriesContext(connection) as queries:
+        profiler.enable()
+        generate(kind, plan, fmt, **options)
+        profiler.disable()
+    print(f"\nProfile of {spec}: {len(queries)} queries")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
 
 def copy_inspection(inspection):
@@ -124,19 +159,23 @@ def main(argv: list[str] | None = None) -> int:
                 f"\nDemo plan: {demo_plan.actions.count()} actions, "
                 f"{ProgressUpdate.objects.filter(action__plan=demo_plan).count()} updates"
             )
-            time_documents(demo_plan, args.runs)
+            if not args.only_big:
+                time_documents(demo_plan, args.runs)
 
             start = time.perf_counter()
             editor = context.user(Role.EDITOR)
             inspection = copy_inspection(context.inspection)
             plan = pages.build_plan(inspection, editor, args.actions, args.updates)
             give_history(plan, dt.date.today() - dt.timedelta(days=365))
+            pages.add_self_assessment(plan, editor)  # two rounds, for the self-assessment report
             print(
                 f"\nBig plan: {plan.actions.count()} actions, "
                 f"{ProgressUpdate.objects.filter(action__plan=plan).count()} updates "
                 f"(built in {time.perf_counter() - start:.0f} s)"
             )
             time_documents(plan, args.runs, args.keep)
+            for spec in args.profile:
+                profile_document(plan, spec)
             print(f"\nMedian and slowest of {args.runs} runs after one untimed run. Goal: < 2 s.")
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -151,6 +151,37 @@ def build_plan(inspection, editor, actions: int, updates: int, seed: int = 1):
     return plan
 
 
+def add_self_assessment(plan, editor) -> None:
+    """Two rounds (the first signed off), each requirement's entry linking every action that
+    answers it, and its monitoring: the self-assessment pages at their busiest."""
+    from ilacs.assessments import services
+
+    requirements = list(plan.requirements.prefetch_related("actions"))
+    for n, (title, day) in enumerate(
+        (("Self-assessment, last year", dt.date(2024, 8, 1)), ("This year", dt.date(2025, 8, 1)))
+    ):
+        round_ = services.start_round(plan, user=editor, title=title, date=day)
+        for i, requirement in enumerate(requirements):
+            services.save_entry(
+                round_,
+                requirement,
+                user=editor,
+                item=services.EntryInput(
+                    evaluation=["met", "partly_met", "not_met"][(i + n) % 3],
+                    strengths="Strengths. " * 40,
+                    areas_for_improvement="Areas for improvement. " * 30,
+                    next_steps="Next steps. " * 20,
+                    actions=list(requirement.actions.all()),
+                ),
+            )
+        if n == 0:
+            services.sign_off(round_, user=editor)
+    for requirement in requirements:
+        services.save_monitoring(
+            requirement, user=editor, item=services.MonitoringInput(note="Monitored monthly")
+        )
+
+
 def measure(client, url: str, warmup: int, requests: int) -> tuple[float, float, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -217,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"comparison plan for {small.local_authority.name}: 10 actions"
             )
 
+            for p in (plan, small_plan):
+                add_self_assessment(p, editor)
+
             client = Client()
             client.force_login(editor)
 
@@ -235,6 +269,11 @@ def main(argv: list[str] | None = None) -> int:
                     "plan": reverse("plans:detail", args=[slug, p.pk]),
                     "action": reverse("plans:action", args=[slug, p.pk, middle.number]),
                     "inspection": p.inspection.get_absolute_url(),
+                    "self-assessment": p.assessment_rounds.order_by("-date")
+                    .first()
+                    .get_absolute_url(),
+                    "across rounds": reverse("assessments:across", args=[slug, p.pk]),
+                    "monitoring": reverse("assessments:monitoring", args=[slug, p.pk]),
                     "self-evaluation": reverse("selfevaluation:detail", args=[slug, 2026]),
                 }
 

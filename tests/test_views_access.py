@@ -165,6 +165,26 @@ def test_healthz(client, db):
     assert response.content == b"ok"
 
 
+@pytest.mark.parametrize("name", [*EVERYONE, None])
+def test_plan_import_pages(client, cast, northbrook_inspection, name):
+    """Importing an existing action plan: editors and admins; the later steps send anyone who
+    may import back to the upload when nothing is waiting."""
+    slug, pk = "northbrook", northbrook_inspection.pk
+    upload = reverse("plans:import", args=[slug, pk])
+    response = _get(client, cast, name, upload)
+    assert response.status_code == UPLOAD[name]
+    for step in ("plans:import_columns", "plans:import_preview"):
+        response = client.get(reverse(step, args=[slug, pk]))
+        expected = UPLOAD[name]
+        if expected == OK:
+            assert response.status_code == 302 and response["Location"] == upload
+        else:
+            assert response.status_code == expected
+    if name == "olly_other_la":
+        other = InspectionFactory(local_authority=cast.southmere)
+        assert client.get(reverse("plans:import", args=["northbrook", other.pk])).status_code == 404
+
+
 # --- Evidence files and the annual self-evaluation ------------------------------------------------
 
 ATTACH = {**VIEW, "vic_viewer": FORBIDDEN}  # Cara leads the action, so she may attach

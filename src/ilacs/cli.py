@@ -302,6 +302,131 @@ def _add_national(sub: argparse._SubParsersAction) -> None:
     add_national_parser(sub, setup=_setup_django)
 
 
+def _add_backup(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "dump",
+        help="back up everything (every council's data, users, files, history) to one archive",
+        description="Write every council's data, the users and their memberships, the history "
+        "and audit tables and every stored file (inspection reports, evidence, council "
+        "templates) to one zip archive with a manifest of counts and SHA-256 checksums. Safe "
+        "while the site is running. The archive holds personal data and password hashes: "
+        "keep it as safe as the database (docs/backup.md).",
+    )
+    p.add_argument(
+        "archive",
+        nargs="?",
+        metavar="ARCHIVE",
+        help="the zip file to write (default: ilacs-backup-YYYY-MM-DD.zip here); with --plan, "
+        "a .json or .xlsx file",
+    )
+    p.add_argument(
+        "--plan",
+        type=int,
+        metavar="PLAN_ID",
+        help="only this plan, whole (its inspection, themes, actions, milestones, updates, RAG "
+        "overrides, history, the people in it), as JSON or an Excel workbook (.xlsx) that "
+        "`ilacs load` reads into an empty database; stored files are not included",
+    )
+    p.set_defaults(func=_cmd_dump)
+    p = sub.add_parser(
+        "load",
+        help="restore an archive made by `ilacs dump` into an empty database",
+        description="Check the archive's checksums, then load it into an EMPTY database that "
+        "`ilacs manage migrate` has set up (refused if it holds any users or council data) and "
+        "put its files back in the file store. All or nothing. Works from SQLite to "
+        "PostgreSQL and back.",
+    )
+    p.add_argument(
+        "archive",
+        metavar="ARCHIVE",
+        help="a backup made by `ilacs dump` (.zip), or a plan made by `ilacs dump --plan` "
+        "(.json or .xlsx)",
+    )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="only check the archive (checksums, counts) and print its manifest summary",
+    )
+    p.set_defaults(func=_cmd_load)
+
+
+def _cmd_dump(args: argparse.Namespace) -> int:
+    _setup_django()
+    from ilacs.backup import BackupError, default_archive_name, dump
+    from ilacs.cli_support import CommandError, require_migrated
+
+    if args.plan is not None:
+        return _dump_plan(args)
+    try:
+        require_migrated()
+        result = dump(args.archive or default_archive_name())
+    except (BackupError, CommandError) as exc:
+        sys.stderr.write(f"ilacs dump: {exc}\n")
+        return getattr(exc, "status", 1)
+    sys.stdout.write(f"Wrote {result.path}: {result.rows} rows, {result.files} files.\n")
+    for name in result.missing:
+        sys.stderr.write(
+            f"ilacs dump: warning: the stored file {name} is named by the database but missing "
+            "from the file store; the backup was made without it.\n"
+        )
+    return 0
+
+
+def _dump_plan(args: argparse.Namespace) -> int:
+    from ilacs import planarchive
+    from ilacs.backup import BackupError
+    from ilacs.cli_support import CommandError, require_migrated
+    from ilacs.plans.models import ImprovementPlan
+
+    try:
+        require_migrated()
+        plan = ImprovementPlan.objects.filter(pk=args.plan).first()
+        if plan is None:
+            raise CommandError(f"There is no plan {args.plan}.", 2)
+        path, rows = planarchive.write(plan, args.archive or planarchive.default_name(plan))
+    except (BackupError, CommandError) as exc:
+        sys.stderr.write(f"ilacs dump: {exc}\n")
+        return getattr(exc, "status", 1)
+    sys.stdout.write(f"Wrote {path}: plan {plan.pk}, {rows} rows.\n")
+    return 0
+
+
+def _cmd_load(args: argparse.Namespace) -> int:
+    _setup_django()
+    from ilacs import planarchive
+    from ilacs.backup import BackupError, describe, load
+    from ilacs.cli_support import CommandError, require_migrated
+
+    try:
+        if planarchive.is_plan_file(args.archive):
+            if args.check:
+                manifest, rows = planarchive.read(args.archive)
+                sys.stdout.write(
+                    f"{args.archive}: plan {manifest['plan']} of {manifest['local_authority']}, "
+                    f"made {manifest['made_at']}; {len(rows)} rows.\n"
+                )
+                return 0
+            require_migrated()
+            loaded = planarchive.load(args.archive)
+            sys.stdout.write(f"Loaded the plan in {args.archive}: {loaded} rows.\n")
+            return 0
+        if args.check:
+            manifest = describe(args.archive)
+            sys.stdout.write(
+                f"{args.archive}: made {manifest['made_at']} from {manifest['database']}; "
+                f"{sum(manifest['counts'].values())} rows, {manifest['files']} files; "
+                "checksums agree.\n"
+            )
+            return 0
+        require_migrated()
+        result = load(args.archive)
+    except (BackupError, CommandError) as exc:
+        sys.stderr.write(f"ilacs load: {exc}\n")
+        return getattr(exc, "status", 1)
+    sys.stdout.write(f"Loaded {args.archive}: {result.rows} rows, {result.files} files.\n")
+    return 0
+
+
 def _add_search(sub: argparse._SubParsersAction) -> None:
     from ilacs.search.cli import add_search_parser
 
@@ -321,6 +446,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_plan(sub)
     _add_export(sub)
     _add_measures(sub)
+    _add_backup(sub)
     _add_search(sub)
     _add_extract(sub)
     _add_evaluate(sub)

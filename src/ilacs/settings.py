@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "ilacs.measures",
     "ilacs.evidence",
     "ilacs.selfevaluation",
+    "ilacs.assessments",
 ]
 
 MIDDLEWARE = [

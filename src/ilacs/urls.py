@@ -21,6 +21,7 @@ urlpatterns = [
     path("la/", include("ilacs.measures.urls")),
     path("la/", include("ilacs.evidence.urls")),
     path("la/", include("ilacs.selfevaluation.urls")),
+    path("la/", include("ilacs.assessments.urls")),
     path("search/", include("ilacs.search.urls")),
     path("help/", include((plan_urls.help_urlpatterns, "help"))),
     path("admin/", admin.site.urls),

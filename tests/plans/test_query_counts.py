@@ -83,4 +83,8 @@ def test_queries_do_not_grow_with_the_number_of_actions(client, cast, plan, insp
     grow(cast, plan, 60)
     with_60 = count_queries(client, url)
     assert with_10 == with_60, f"{page}: {with_10} queries with 10 actions, {with_60} with 60"
-    assert with_60 <= (20 if page == "history" else 15), f"{page}: {with_60} queries"
+    # The dashboard carries the evidence panel (measures off target, audits, the latest
+    # evaluations: ilacs.assessments) and the history the self-assessment's changes, a fixed
+    # number of queries each.
+    cap = {"history": 30, "dashboard": 30, "dashboard_filtered": 30}.get(page, 15)
+    assert with_60 <= cap, f"{page}: {with_60} queries"

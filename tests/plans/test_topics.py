@@ -196,7 +196,7 @@ def test_the_migration_gives_existing_requirements_and_actions_their_topics(cast
     rec = inspection.recommendations.get(is_lscb=False)
     rec.themes = ["workforce"]
     rec.save()
-    before = [("plans", "0004_withdraw_and_correct")]
+    before = [("plans", "0005_import_mapping")]
     executor = MigrationExecutor(connection)
     latest = executor.loader.graph.leaf_nodes()
     executor.migrate(before)

@@ -16,7 +16,9 @@ from ilacs.audit import services
 from ilacs.audit.models import ReadKind
 from ilacs.localauthorities.models import LocalAuthority
 
-AUDITED_NAMESPACES = frozenset({"plans", "measures", "exports", "evidence", "selfevaluation"})
+AUDITED_NAMESPACES = frozenset(
+    {"plans", "measures", "exports", "evidence", "selfevaluation", "assessments"}
+)
 
 
 class AuditMiddleware:

@@ -164,6 +164,7 @@ def load_demo() -> DemoContext:
     plan = load_demo_improvement_plan(context)
     load_demo_measures(context, plan)
     load_demo_evidence(context, plan)
+    load_demo_assessments(context, plan)
     load_demo_self_evaluations(context, plan)
     return context
 
@@ -591,3 +592,104 @@ def load_demo_evidence(context: DemoContext, plan: Any = None) -> None:
         )
         when = _when(update.date + dt.timedelta(days=1), 11)
         _redate(EvidenceFile, evidence.pk, when, uploaded_at=when)
+
+
+def load_demo_assessments(context: DemoContext, plan: Any, today: dt.date | None = None) -> None:
+    """Northbrook's forums with a year of meetings, two self-assessment rounds of the plan (last
+    year's signed off, this year's a draft in which evaluations changed) and each
+    recommendation's monitoring arrangements (see assessments_content.py), through the
+    assessments services. Idempotent: nothing is added if the plan already has a round."""
+    if plan is None or plan.assessment_rounds.exists():
+        return
+    with transaction.atomic():
+        _build_demo_assessments(context, plan, today or timezone.localdate())
+
+
+def _build_demo_assessments(context: DemoContext, plan: Any, today: dt.date) -> None:
+    from ilacs.assessments import services
+    from ilacs.assessments.models import AssessmentRound
+    from ilacs.demo.assessments_content import FALLBACK, FORUMS, RECOMMENDATIONS
+    from ilacs.measures.periods import add_periods
+
+    la = context.local_authority
+    erin = context.user(Role.EDITOR)
+    alex = context.user(Role.ADMIN)
+    this_month = today.replace(day=1)
+    forums = []
+    for name, kind, description, every in FORUMS:
+        forum = la.forums.filter(name=name).first() or services.save_forum(
+            la, user=erin, name=name, kind=kind, description=description
+        )
+        forums.append(forum)
+        for back in range(-12, 3, every):  # a year of meetings and the next ones planned
+            day = add_periods("monthly", this_month, back) + dt.timedelta(days=14)
+            if not forum.meetings.filter(date=day).exists():
+                services.add_meeting(forum, user=erin, date=day)
+    requirements = list(plan.requirements.order_by("number"))
+    evidence = {
+        r.pk: {
+            "measures": list(r.measures.all()),
+            "audit_streams": list(r.audit_streams.all()),
+            "actions": list(r.actions.all()),
+        }
+        for r in requirements
+    }
+    first_day = add_periods("monthly", this_month, -12) + dt.timedelta(days=20)
+    first = services.start_round(
+        plan, user=erin, title=f"Annual self-assessment, {first_day:%B %Y}", date=first_day
+    )
+    for requirement in requirements:
+        spec = RECOMMENDATIONS.get(requirement.number, FALLBACK)
+        entry = spec.first
+        services.save_entry(
+            first,
+            requirement,
+            user=erin,
+            item=services.EntryInput(
+                evaluation=entry.evaluation,
+                background=spec.background,
+                strengths=entry.strengths,
+                areas_for_improvement=entry.areas_for_improvement,
+                next_steps=entry.next_steps,
+                **evidence[requirement.pk],
+            ),
+        )
+    services.sign_off(first, user=alex)
+    AssessmentRound.objects.filter(pk=first.pk).update(
+        signed_off_at=_when(first_day + dt.timedelta(days=10))
+    )
+    second_day = min(today, this_month + dt.timedelta(days=20))
+    second = services.start_round(
+        plan, user=erin, title=f"Annual self-assessment, {second_day:%B %Y}", date=second_day
+    )
+    scorecards = list(la.scorecards.prefetch_related("measures"))
+    for requirement in requirements:
+        spec = RECOMMENDATIONS.get(requirement.number, FALLBACK)
+        if spec.second is not None:
+            entry = spec.second
+            services.save_entry(
+                second,
+                requirement,
+                user=erin,
+                item=services.EntryInput(
+                    evaluation=entry.evaluation,
+                    background=spec.background,
+                    strengths=entry.strengths,
+                    areas_for_improvement=entry.areas_for_improvement,
+                    next_steps=entry.next_steps,
+                    **evidence[requirement.pk],
+                ),
+            )
+        linked = set(evidence[requirement.pk]["measures"])
+        services.save_monitoring(
+            requirement,
+            user=erin,
+            item=services.MonitoringInput(
+                forums=[forums[i] for i in spec.forums],
+                measures=evidence[requirement.pk]["measures"],
+                audit_streams=evidence[requirement.pk]["audit_streams"],
+                scorecards=[c for c in scorecards if linked & set(c.measures.all())],
+                other_evidence=spec.other_evidence,
+                note=spec.note,
+            ),
+        )

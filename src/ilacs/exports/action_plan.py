@@ -8,7 +8,7 @@ import io
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -237,6 +237,16 @@ XLSX_COLUMNS = (
 )
 
 
+WRAPPED = "ilacs wrapped"
+
+
+def _register_wrapped_style(wb: Workbook) -> None:
+    if WRAPPED not in wb.named_styles:
+        style = NamedStyle(name=WRAPPED)
+        style.alignment = Alignment(wrap_text=True, vertical="top")
+        wb.add_named_style(style)
+
+
 def _sheet(ws, headers: list[tuple[str, int]], rows: list[list[Any]], name: str) -> None:
     ws.append([h for h, _ in headers])
     for values in rows:
@@ -245,9 +255,12 @@ def _sheet(ws, headers: list[tuple[str, int]], rows: list[list[Any]], name: str)
         ws.column_dimensions[get_column_letter(i)].width = width
     for cell in ws[1]:
         cell.font = Font(bold=True)
+    # One named style for every body cell: building an Alignment per cell and looking it up in
+    # the workbook's style list took most of the time for a plan of 300 actions.
+    _register_wrapped_style(ws.parent)
     for line in ws.iter_rows(min_row=2):
         for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.style = WRAPPED
     ws.freeze_panes = "A2"
     if rows:
         ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"

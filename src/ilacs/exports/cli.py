@@ -13,7 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-KIND_NAMES = ("action-plan", "progress-report", "plan-on-a-page", "cabinet-report")
+KIND_NAMES = (
+    "action-plan",
+    "progress-report",
+    "plan-on-a-page",
+    "cabinet-report",
+    "self-assessment-report",
+)
 
 
 def _date(text: str) -> dt.date:
@@ -56,6 +62,12 @@ def add_export_parser(sub: argparse._SubParsersAction, setup: Callable[[], None]
     p.add_argument("--forum", default="", help='progress report: e.g. "Improvement board"')
     p.add_argument(
         "--built-in", action="store_true", help="use the built-in Word layout, not the council's"
+    )
+    p.add_argument(
+        "--round",
+        type=int,
+        metavar="ROUND_ID",
+        help="self-assessment report: this round (default: the plan's latest)",
     )
     p.add_argument("--user", metavar="USERNAME", help="only if this user may see the plan")
     p.set_defaults(func=lambda args: run_export(args, setup))
@@ -114,6 +126,7 @@ def run_export(
             end=args.end,
             forum=args.forum,
             house_style=not args.built_in,
+            round_id=args.round,
         )
     except ExportError as exc:
         err.write(f"Not written: {exc}\n")

@@ -64,6 +64,14 @@ KINDS: dict[str, Kind] = {
             "improve, strengths and areas for improvement with paragraph references, and the "
             "plan's submission deadline.",
         ),
+        Kind(
+            "self-assessment-report",
+            "Annual self-assessment report",
+            ("docx", "pdf"),
+            "The latest self-assessment round: the summary lists (met, partly met, not met), then "
+            "each recommendation's background, strengths, areas for improvement, next steps and "
+            "evaluation, and the monitoring-arrangements appendix.",
+        ),
     )
 }
 
@@ -107,9 +115,19 @@ def generate(
     end: dt.date | None = None,
     forum: str = "",
     house_style: bool = True,
+    round_id: int | None = None,
 ) -> ExportFile:
-    """Make one document of the plan. `start`/`end`/`forum` are the progress report's."""
-    from ilacs.exports import action_plan, cabinet, data, plan_on_a_page, progress, templates
+    """Make one document of the plan. `start`/`end`/`forum` are the progress report's;
+    `round_id` the self-assessment report's (its latest round when None)."""
+    from ilacs.exports import (
+        action_plan,
+        cabinet,
+        data,
+        plan_on_a_page,
+        progress,
+        self_assessment,
+        templates,
+    )
 
     check(kind, fmt)
     today = today or timezone.localdate()
@@ -124,6 +142,16 @@ def generate(
     elif kind == "cabinet-report":
         payload = data.cabinet_data(plan, today=today)
         day = today
+    elif kind == "self-assessment-report":
+        round_ = self_assessment.round_for(plan, round_id)
+        if round_ is None:
+            raise ExportError(
+                "The plan has no such self-assessment round."
+                if round_id
+                else "The plan has no self-assessment round yet: start one first."
+            )
+        payload = self_assessment.self_assessment_data(round_, today)
+        day = round_.date
     else:
         payload = data.plan_data(plan, today=today)
         day = today
@@ -143,6 +171,8 @@ def generate(
         ("progress-report", "pdf"): progress.pdf,
         ("plan-on-a-page", "pdf"): plan_on_a_page.pdf,
         ("cabinet-report", "docx"): cabinet.docx,
+        ("self-assessment-report", "docx"): self_assessment.docx,
+        ("self-assessment-report", "pdf"): self_assessment.pdf,
     }
     content = builders[(kind, fmt)](payload)
     return ExportFile(name, CONTENT_TYPES[fmt], content)

@@ -89,8 +89,14 @@ def download(request: HttpRequest, slug: str, pk: int, kind: str, fmt: str) -> H
     plan = _plan_for(request, slug, pk)
     if kind not in KINDS or fmt not in KINDS[kind].formats or KINDS[kind].needs_period:
         raise Http404("No such document")
+    round_id = None
+    if kind == "self-assessment-report" and request.GET.get("round"):
+        try:
+            round_id = int(request.GET["round"])
+        except ValueError:
+            raise Http404("No such self-assessment round") from None
     try:
-        return _file(generate(kind, plan, fmt, today=timezone.localdate()))
+        return _file(generate(kind, plan, fmt, today=timezone.localdate(), round_id=round_id))
     except ExportError as exc:
         return _page(request, plan, problem=str(exc), status=400)
 

@@ -20,13 +20,10 @@ import csv
 import datetime as dt
 import difflib
 import io
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
-
-from django.conf import settings
 
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.measures import periods
@@ -40,7 +37,16 @@ from ilacs.measures.services import (
     to_decimal,
 )
 from ilacs.measures.units import format_value
-from ilacs.units import bytes_to_mb, mb_to_bytes
+from ilacs.tables import (  # noqa: F401 - the file checks live in ilacs.tables, shared
+    MAX_UNZIPPED_BYTES,
+    Cell,
+    ImportFileError,
+    RowError,
+    Table,
+    check_size,
+    max_bytes,
+    read_file,
+)
 
 VALUE_COLUMNS = (
     "Measure",
@@ -61,178 +67,9 @@ AUDIT_COLUMNS = (
     "Inadequate",
     "Themes of learning",
 )
-# A workbook bigger than this once unzipped is refused before openpyxl reads it (zip bombs).
-MAX_UNZIPPED_BYTES = mb_to_bytes(200)
-
-
-class ImportFileError(ValueError):
-    """The whole file cannot be imported; the message says why in plain words."""
-
-
-@dataclass(frozen=True)
-class Cell:
-    value: Any
-    number_format: str = "General"
-
-    @property
-    def text(self) -> str:
-        if self.value is None:
-            return ""
-        if isinstance(self.value, float) and self.value.is_integer():
-            return str(int(self.value))
-        return str(self.value).strip()
-
-    @property
-    def blank(self) -> bool:
-        return self.text == ""
-
-
-@dataclass
-class Table:
-    name: str  # the sheet's name; "" for a CSV file
-    rows: list[list[Cell]]  # the first is the header
-
-
-def max_bytes() -> int:
-    return mb_to_bytes(settings.ILACS_MAX_IMPORT_MB)
-
-
-def _size_words(n: int) -> str:
-    return f"{bytes_to_mb(n):.1f} MB"
-
-
-def check_size(size: int) -> None:
-    if size > max_bytes():
-        raise ImportFileError(
-            f"The file is {_size_words(size)}: files of more than "
-            f"{settings.ILACS_MAX_IMPORT_MB:g} MB cannot be imported. Import fewer rows at a "
-            "time."
-        )
-
-
-def read_file(data: bytes, filename: str = "") -> list[Table]:
-    """The tables in a CSV or XLSX file, told apart by content (not by the name)."""
-    check_size(len(data))
-    if not data.strip():
-        raise ImportFileError("The file is empty.")
-    if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data)
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(
-            "The file is an old Excel 97-2003 workbook (.xls) or another Office file. Save it "
-            "as an Excel workbook (.xlsx) or as CSV and try again."
-        )
-    if data.startswith(b"%PDF"):
-        raise ImportFileError("The file is a PDF. Import a CSV file or an Excel workbook (.xlsx).")
-    if b"\x00" in data[:4096]:
-        raise ImportFileError(
-            "The file is not a CSV file or an Excel workbook (.xlsx). Download the template and "
-            "fill that in."
-        )
-    return [_read_csv(data)]
-
-
-def _read_csv(data: bytes) -> Table:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes almost anything
-        raise ImportFileError("The file's text could not be read. Save it as CSV UTF-8.")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        rows = [[Cell(v) for v in row] for row in csv.reader(io.StringIO(text), dialect)]
-    except csv.Error as exc:
-        raise ImportFileError(f"The file is not a CSV file that can be read: {exc}.") from None
-    for row in rows:
-        for cell in row:
-            if isinstance(cell.value, str) and cell.value.startswith("=") and len(cell.value) > 1:
-                raise ImportFileError(
-                    f"A cell holds a formula ({cell.value[:40]}). Type the values instead."
-                )
-    return Table("", rows)
-
-
-def _what_zip_holds(names: set[str]) -> str:
-    if "word/document.xml" in names:
-        return "a Word document"
-    if "ppt/presentation.xml" in names:
-        return "a PowerPoint presentation"
-    if "content.xml" in names and "mimetype" in names:
-        return "an OpenDocument file"
-    return "other files"
-
-
-def _read_xlsx(data: bytes) -> list[Table]:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError):
-        raise ImportFileError(
-            "The file looks like an Excel workbook but is damaged. Save it again from Excel."
-        ) from None
-    names = {info.filename for info in infos}
-    if "xl/workbook.xml" not in names:
-        raise ImportFileError(
-            f"The file is a zip archive holding {_what_zip_holds(names)}, not an Excel workbook. "
-            "Import a CSV file or an Excel workbook (.xlsx)."
-        )
-    if sum(info.file_size for info in infos) > MAX_UNZIPPED_BYTES:
-        raise ImportFileError("The workbook is too large once opened. Import fewer rows at a time.")
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-    except Exception:  # openpyxl raises many kinds on damaged files
-        raise ImportFileError(
-            "The Excel workbook could not be opened: it may be damaged or password-protected. "
-            "Save it again from Excel, or as CSV."
-        ) from None
-    tables = []
-    for sheet in book.worksheets:
-        merged = list(sheet.merged_cells.ranges)
-        if merged:
-            raise ImportFileError(
-                f"Sheet “{sheet.title}” has merged cells ({merged[0].coord}). Unmerge them so "
-                "that each row has its own values."
-            )
-        rows: list[list[Cell]] = []
-        for row in sheet.iter_rows():
-            cells = []
-            for cell in row:
-                if cell.data_type == "f" or (
-                    isinstance(cell.value, str) and cell.value.startswith("=")
-                ):
-                    raise ImportFileError(
-                        f"Cell {cell.coordinate} of sheet “{sheet.title}” holds a formula "
-                        f"({str(cell.value)[:40]}). Copy the sheet and paste it as values "
-                        "(Paste Special, Values) before importing."
-                    )
-                cells.append(Cell(cell.value, cell.number_format or "General"))
-            rows.append(cells)
-        while rows and all(c.blank for c in rows[-1]):
-            rows.pop()
-        tables.append(Table(sheet.title, rows))
-    return tables
 
 
 # --- Checking rows ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RowError:
-    sheet: str
-    row: int  # as the spreadsheet numbers it: the header is row 1
-    message: str
-
-    def __str__(self) -> str:
-        where = f"Sheet “{self.sheet}”, row {self.row}" if self.sheet else f"Row {self.row}"
-        return f"{where}: {self.message}"
 
 
 @dataclass

@@ -159,6 +159,29 @@ def add_plan_parser(sub: argparse._SubParsersAction, setup: Callable[[], None]) 
     c.add_argument("plan", type=int, metavar="PLAN_ID")
     c.add_argument("action", type=int, metavar="ACTION_NUMBER")
 
+    c = command(
+        "import",
+        "import an existing action plan from an Excel workbook (.xlsx), a CSV file or the "
+        "tables of a Word document (.docx), all or nothing; the inspection's plan is created "
+        "if it has none",
+        writes=True,
+    )
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--inspection", type=int, required=True, metavar="ID")
+    c.add_argument(
+        "--mapping",
+        action="append",
+        default=[],
+        metavar="HEADING=FIELD",
+        help="which field a column heading fills (repeat for more), e.g. "
+        '"Key Lead=lead"; FIELD is one of recommendations, theme, title, description, lead, '
+        "due_date, success_measure, progress, rag, or nothing to leave the column out. "
+        "Headings not given use the council's remembered choice, else a guess from their words",
+    )
+    c.add_argument(
+        "--dry-run", action="store_true", help="check the file and print what it would create"
+    )
+
 
 def _run(command: str, args: argparse.Namespace, setup: Callable[[], None]) -> int:
     setup()

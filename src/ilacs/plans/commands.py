@@ -389,7 +389,69 @@ def _clear_rag(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from ilacs.plans import imports
+    from ilacs.tables import ImportFileError, check_size
+
+    user = find_user(args.user)
+    inspection = Inspection.objects.select_related("local_authority").filter(pk=args.inspection)
+    inspection = inspection.first()
+    if inspection is None:
+        raise CommandError(f"There is no inspection {args.inspection}.", 2)
+    la = inspection.local_authority
+    permissions.check(user, la, permissions.Action.EDIT_PLAN)
+    path = Path(args.file)
+    if not path.is_file():
+        raise CommandError(f"There is no file {args.file!r}.", 2)
+    given: dict[str, str] = {}
+    for item in args.mapping:
+        heading, sep, name = item.rpartition("=")
+        name = name.strip()
+        if not sep or (name and name not in imports.FIELDS):
+            raise CommandError(
+                f"--mapping {item!r}: write HEADING=FIELD, FIELD one of "
+                + ", ".join(imports.FIELDS)
+                + " (or nothing)."
+            )
+        given[imports.heading_key(heading)] = name
+    try:
+        check_size(path.stat().st_size)
+        found = imports.read(path.read_bytes(), path.name)
+    except ImportFileError as exc:
+        raise CommandError(f"Nothing was imported: {exc}") from None
+    mapping = imports.guess_mapping(found.headings, {**imports.saved_mapping(la), **given})
+    for heading, name in mapping.items():
+        out.write(f"  {heading!r} -> {imports.FIELDS.get(name, '(left out)')}\n")
+    problems = imports.mapping_problems(mapping, found.headings)
+    if problems:
+        raise CommandError("Nothing was imported: " + " ".join(problems))
+    parsed = imports.parse(inspection, found, mapping)
+    for name in parsed.left_out:
+        out.write(f"{name} was left out: no column of it is the action.\n")
+    if not parsed.ok:
+        for error in parsed.errors:
+            out.write(f"{error.message}\n")
+        raise CommandError(
+            f"Nothing was imported: the file has {len(parsed.errors)} problem"
+            f"{'s' if len(parsed.errors) != 1 else ''} (listed above)."
+        )
+    if args.dry_run:
+        out.write(f"{len(parsed.rows)} actions would be imported (dry run: nothing written).\n")
+        return 0
+    outcome = imports.apply(inspection, parsed, user=user, filename=path.name)
+    imports.remember_mapping(la, mapping, user)
+    out.write(
+        ("Created" if outcome.created_plan else "Added to")
+        + f" plan {outcome.plan.pk}: {outcome.actions} actions, {outcome.themes} new themes, "
+        f"{outcome.updates} progress updates.\n"
+    )
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "import": _import,
     "list": _list,
     "create": _create,
     "show": _show,

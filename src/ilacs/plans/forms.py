@@ -385,3 +385,58 @@ class TopicsForm(GovUKForm):
         if not self.errors:
             data["ordered"] = [chief, *[t for t in chosen if t != chief]]
         return data
+
+
+class ImportUploadForm(GovUKForm):
+    file = forms.FileField(
+        label="Upload the action plan",
+        help_text="An Excel workbook (.xlsx), a CSV file, or a Word document (.docx) whose "
+        "tables hold the plan: one row per action.",
+        error_messages={
+            "required": "Select the action plan file",
+            "empty": "The selected file is empty",
+        },
+    )
+
+
+class ImportMappingForm(GovUKForm):
+    """One choice per column heading of the file: which of the plan's fields it fills."""
+
+    def __init__(
+        self,
+        *args: Any,
+        headings: list[str],
+        initial_mapping: dict[str, str],
+        tables: list[list[str]] | None = None,
+        **kw: Any,
+    ):
+        super().__init__(*args, **kw)
+        self.tables = tables if tables is not None else [headings]
+        from ilacs.plans.imports import FIELDS, LEAVE_OUT, heading_key
+
+        choices = [(LEAVE_OUT, "Leave out"), *FIELDS.items()]
+        self.headings = headings
+        for i, heading in enumerate(headings):
+            self.fields[f"column_{i}"] = forms.ChoiceField(
+                label=f"“{heading}”",
+                choices=choices,
+                required=False,
+                initial=initial_mapping.get(heading_key(heading), LEAVE_OUT),
+                error_messages={"invalid_choice": "Select a field from the list"},
+            )
+
+    def mapping(self) -> dict[str, str]:
+        from ilacs.plans.imports import heading_key
+
+        return {
+            heading_key(h): self.cleaned_data.get(f"column_{i}") or ""
+            for i, h in enumerate(self.headings)
+        }
+
+    def clean(self) -> dict[str, Any]:
+        from ilacs.plans.imports import mapping_problems
+
+        data = super().clean()
+        for problem in mapping_problems(self.mapping(), self.tables):
+            self.add_error(None, problem)
+        return data

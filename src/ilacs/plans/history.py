@@ -538,6 +538,10 @@ def plan_history(plan: ImprovementPlan, limit: int = 200) -> list[Entry]:
             overrides_before,
         ),
     ]
+    # Apps above plans (self-assessment rounds, ...) add theirs through ilacs.plans.hooks.
+    from ilacs.plans import hooks
+
+    entries.extend(hooks.history_entries(plan, limit))
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:limit]
 

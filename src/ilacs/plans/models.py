@@ -424,3 +424,21 @@ class RagOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rag}: {self.reason}"
+
+
+class ImportMapping(models.Model):
+    """How a council's existing action plans' column headings map to the plan's fields, as last
+    chosen on import (ilacs.plans.imports): {"timescale": "due_date", "key lead": "lead"}."""
+
+    local_authority = models.OneToOneField(
+        LocalAuthority, on_delete=models.CASCADE, related_name="plan_import_mapping"
+    )
+    columns = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"Plan import columns of {self.local_authority}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ilacs.plans import views
+from ilacs.plans import import_views, views
 
 app_name = "plans"
 
@@ -9,6 +9,21 @@ _action = _plan + "actions/<int:number>/"
 
 urlpatterns = [
     path("<slug:slug>/inspections/<int:inspection_pk>/plan/", views.create, name="create"),
+    path(
+        "<slug:slug>/inspections/<int:inspection_pk>/plan/import/",
+        import_views.upload,
+        name="import",
+    ),
+    path(
+        "<slug:slug>/inspections/<int:inspection_pk>/plan/import/columns/",
+        import_views.columns,
+        name="import_columns",
+    ),
+    path(
+        "<slug:slug>/inspections/<int:inspection_pk>/plan/import/preview/",
+        import_views.preview,
+        name="import_preview",
+    ),
     path(_plan, views.detail, name="detail"),
     path(_plan + "edit/", views.edit, name="edit"),
     path(_plan + "dashboard/", views.dashboard, name="dashboard"),

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ilacs.accounts import permissions
 from ilacs.accounts.permissions import Action as Can
 from ilacs.inspections.models import Inspection
-from ilacs.plans import history, queries, services, topics
+from ilacs.plans import history, hooks, queries, services, topics
 from ilacs.plans.formfields import parse_iso_date
 from ilacs.plans.forms import (
     ActionForm,
@@ -85,6 +85,7 @@ def _base_context(request: HttpRequest, plan: ImprovementPlan, **extra: Any) -> 
         "la": plan.local_authority,
         "can_edit": permissions.can_edit_plan(request.user, plan.local_authority),
         "today": timezone.localdate(),
+        "plan_links": hooks.plan_links(plan),
     }
     context.update(extra)
     # The plan, dashboard and changes pages are the plan's own navigation; every other page is
@@ -305,6 +306,9 @@ def dashboard(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         due_soon_days=DUE_SOON_DAYS,
         section="dashboard",
         subpage=False,
+        panels=hooks.dashboard_panels(
+            request, plan, action_rows=None if filters.active else board.rows
+        ),
     )
     return render(request, "plans/dashboard.html", context)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ilacs.assessments import queries as assessments_queries
 from ilacs.evidence.models import EvidenceFile
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.measures import queries as measure_queries
@@ -160,12 +161,9 @@ def plan_progress(
 
 
 def latest_evaluations(plan: ImprovementPlan) -> dict[int, Any]:
-    """Each recommendation's latest self-assessment evaluation, by requirement id.
-
-    Self-assessment rounds live in ilacs.assessments, which this branch does not have yet; when
-    it is merged this one line becomes
-    `return assessments_queries.latest_evaluations(plan)`."""
-    return {}
+    """Each recommendation's latest self-assessment evaluation (its entry in the latest
+    signed-off round, else the latest draft), by requirement id: ilacs.assessments."""
+    return assessments_queries.latest_evaluations(plan)
 
 
 def recommendation_evaluations(

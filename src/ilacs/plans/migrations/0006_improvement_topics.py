@@ -22,7 +22,7 @@ def assign_topics(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0004_withdraw_and_correct"),
+        ("plans", "0005_import_mapping"),
         ("inspections", "0005_themes"),
     ]
 
