@@ -71,7 +71,7 @@ def ingest_corpus(reports: Path, limit: int) -> int:
     if limit:
         files = files[:limit]
     with open(os.devnull, "w") as devnull:
-        ingest_paths([str(f) for f in files], out=devnull, err=devnull)
+        ingest_paths([str(f) for f in files], jobs=2, out=devnull, err=devnull)
     return len(files)
 
 

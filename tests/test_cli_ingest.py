@@ -1,5 +1,7 @@
 """`ilacs ingest PATH...` with the real extractor."""
 
+import io
+
 import pytest
 
 from ilacs.cli import main
@@ -24,21 +26,25 @@ def test_one_line_per_file_and_exit_status(northbrook, tmp_path, capsys):
     )
     assert lines[1].startswith("error: saved-web-page.pdf: The file is named as a PDF but is not")
     assert lines[1].endswith("[not_a_pdf]")
-    assert len(lines) == 2
+    # then the summary: counts, and each reason with the files it failed
+    assert lines[2] == "2 files: 1 added (1 inspection), 0 already held, 1 failed"
+    assert lines[3].startswith("  1 failed: The file is named as a PDF but is not")
+    assert lines[3].endswith("(saved-web-page.pdf)")
+    assert len(lines) == 4
 
 
 def test_again_is_already_held_and_succeeds(northbrook, capsys):
     assert main(["ingest", str(sample_report_path())]) == 0
     assert main(["ingest", str(sample_report_path())]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[1].startswith("already held: sample_report.txt: Northbrook")
+    assert out[2].startswith("already held: sample_report.txt: Northbrook")
     assert Inspection.objects.count() == 1
 
 
 def test_unknown_council_is_an_error_naming_it(db, capsys):
     # No Northbrook in this database: the report's council is not recognised.
     assert main(["ingest", str(sample_report_path())]) == 1
-    line = capsys.readouterr().out.strip()
+    line = capsys.readouterr().out.splitlines()[0]
     assert "“Northbrook”, which is not a local authority ilacs knows" in line
     assert line.endswith("[local_authority_not_recognised]")
 
@@ -65,3 +71,54 @@ def test_as_a_user_their_permissions_apply(cast, capsys):
 def test_unknown_user(db, capsys):
     assert main(["ingest", "--user", "nobody", str(sample_report_path())]) == 2
     assert "There is no user called 'nobody'" in capsys.readouterr().err
+
+
+def _copies(folder, n):
+    """n different files of the sample report (a line added makes each one new)."""
+    text = sample_report_path().read_text(encoding="utf-8")
+    for i in range(n):
+        (folder / f"r{i}.txt").write_text(text + f"\n{i}\n", encoding="utf-8")
+
+
+def test_jobs_read_in_workers_in_input_order_and_again_is_a_no_op(northbrook, tmp_path, capsys):
+    # Each copy is the same report (same pages): the first is added, the others are the same
+    # inspection from another file, held by its own source key.
+    _copies(tmp_path, 3)
+    (tmp_path / "broken.pdf").write_text("<html>not a report</html>")
+    assert main(["ingest", "--jobs", "2", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[1].strip() for line in lines[:4]] == [
+        "broken.pdf",
+        "r0.txt",
+        "r1.txt",
+        "r2.txt",
+    ]
+    assert lines[1].startswith("created: r0.txt: Northbrook")
+    assert lines[4] == "4 files: 3 added (3 inspections), 0 already held, 1 failed"
+    held = Inspection.objects.count()
+    assert held == 3
+    assert main(["ingest", "--jobs", "2", str(tmp_path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert all(line.startswith("already held: r") for line in lines[1:4])
+    assert lines[4] == "4 files: 0 added (0 inspections), 3 already held, 1 failed"
+    assert Inspection.objects.count() == held
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(northbrook, tmp_path):
+    from ilacs.inspections.cli import ingest_paths
+
+    _copies(tmp_path, 2)
+    out, err = io.StringIO(), _Terminal()
+    assert ingest_paths([str(tmp_path)], jobs=2, out=out, err=err) == 0
+    assert "[" + "#" * 30 + "] 2/2" in err.getvalue()
+    assert "\r" in err.getvalue()
+    assert "#" not in out.getvalue()
+
+    plain_err = io.StringIO()
+    assert ingest_paths([str(tmp_path)], jobs=1, out=io.StringIO(), err=plain_err) == 0
+    assert plain_err.getvalue() == ""

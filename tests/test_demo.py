@@ -60,6 +60,8 @@ def test_run_demo_prints_where_to_log_in(db, monkeypatch):
     out = io.StringIO()
     assert run_demo(port=8000, out=out) == 0
     text = out.getvalue()
+    assert "Loading the national dataset of published Ofsted reports" in text
+    assert Inspection.objects.filter(source=Inspection.NATIONAL_DATASET).count() > 480
     assert "Log in at http://127.0.0.1:8000/ as editor with password " in text
     assert text.count("Log in at http://127.0.0.1:8000/ as ") == 4
     assert [c[0] for c in commands] == ["migrate", "collectstatic", "runserver"]

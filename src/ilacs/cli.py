@@ -202,12 +202,18 @@ def _add_demo(sub: argparse._SubParsersAction) -> None:
         help="start the web product with demonstration data on http://127.0.0.1:8000/",
         description="Set up the embedded SQLite database under ILACS_DATA_DIR (default ./var), "
         "load every English local authority, create the fictional council Northbrook with its "
-        "inspection report (read by the extractor) and one user per role, print how to log in, "
+        "inspection report (read by the extractor) and one user per role, load the national "
+        "dataset of published Ofsted reports (printing how long it took), print how to log in, "
         "then start the server on 127.0.0.1. Running it again reuses the data.",
     )
     p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
     p.add_argument(
         "--no-server", action="store_true", help="set up the data and print the logins only"
+    )
+    p.add_argument(
+        "--no-national",
+        action="store_true",
+        help="do not load the national dataset of published Ofsted reports",
     )
     p.set_defaults(func=_cmd_demo)
 
@@ -216,7 +222,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     _setup_django()
     from ilacs.demo.run import run_demo
 
-    return run_demo(port=args.port, start_server=not args.no_server)
+    return run_demo(port=args.port, start_server=not args.no_server, national=not args.no_national)
 
 
 def _add_ingest(sub: argparse._SubParsersAction) -> None:
@@ -224,10 +230,19 @@ def _add_ingest(sub: argparse._SubParsersAction) -> None:
         "ingest",
         help="add Ofsted report files to the database (one line per file)",
         description="Read each report file (a folder: the files in it) and add its inspection "
-        "to the database, all or nothing per file. Prints one line per file: created, already "
-        "held, or error with the reason. Exit status 1 if any file failed.",
+        "to the database, all or nothing per file. Files already held (same content) are "
+        "skipped, so running it again changes nothing. Prints one line per file: created, "
+        "already held, or error with the reason, then a summary of what failed and why; on a "
+        "terminal a progress bar runs on standard error. Exit status 1 if any file failed.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes reading reports (default 1)",
+    )
     p.add_argument(
         "--user",
         metavar="USERNAME",
@@ -240,7 +255,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     _setup_django()
     from ilacs.inspections.cli import ingest_paths
 
-    return ingest_paths(args.paths, username=args.user)
+    return ingest_paths(args.paths, username=args.user, jobs=args.jobs)
 
 
 def _add_serve(sub: argparse._SubParsersAction) -> None:
@@ -279,6 +294,12 @@ def _add_measures(sub: argparse._SubParsersAction) -> None:
     from ilacs.measures.cli import add_measures_parser
 
     add_measures_parser(sub, setup=_setup_django)
+
+
+def _add_national(sub: argparse._SubParsersAction) -> None:
+    from ilacs.inspections.national_cli import add_national_parser
+
+    add_national_parser(sub, setup=_setup_django)
 
 
 def _add_backup(sub: argparse._SubParsersAction) -> None:
@@ -421,6 +442,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_demo(sub)
     _add_serve(sub)
     _add_ingest(sub)
+    _add_national(sub)
     _add_plan(sub)
     _add_export(sub)
     _add_measures(sub)

@@ -51,6 +51,9 @@ def urls(plan, action, theme=None, milestone=None):
         "action_rag": reverse("plans:action_rag", args=[slug, pk, n]),
         "milestone_add": reverse("plans:milestone_add", args=[slug, pk, n]),
         "action_update": reverse("plans:action_update", args=[slug, pk, n]),
+        "requirement": reverse("plans:requirement", args=[slug, pk, 1]),
+        "requirement_topics": reverse("plans:requirement_topics", args=[slug, pk, 1]),
+        "action_topics": reverse("plans:action_topics", args=[slug, pk, n]),
     }
     if theme is not None:
         found["theme_edit"] = reverse("plans:theme_edit", args=[slug, pk, theme.pk])
@@ -59,7 +62,15 @@ def urls(plan, action, theme=None, milestone=None):
     return found
 
 
-READ_PAGES = ["plan", "dashboard", "dashboard_filtered", "history", "action", "action_history"]
+READ_PAGES = [
+    "plan",
+    "dashboard",
+    "dashboard_filtered",
+    "history",
+    "action",
+    "action_history",
+    "requirement",
+]
 EDIT_PAGES = [
     "edit",
     "themes",
@@ -70,6 +81,8 @@ EDIT_PAGES = [
     "action_rag",
     "milestone_add",
     "milestone_edit",
+    "requirement_topics",
+    "action_topics",
 ]
 
 
@@ -173,6 +186,8 @@ def test_edit_posts_are_refused_to_those_who_may_not_edit(
         (reverse("plans:action_rag", args=[slug, pk, n]), {"rag": "red", "reason": "Late"}),
         (reverse("plans:themes", args=[slug, pk]), {"name": "New theme"}),
         (reverse("plans:theme_edit", args=[slug, pk, theme.pk]), {"delete": "1"}),
+        (reverse("plans:action_topics", args=[slug, pk, n]), {"topics": ["health"]}),
+        (reverse("plans:requirement_topics", args=[slug, pk, 1]), {"topics": ["health"]}),
     ]
     for url, data in posts:
         response = _post(client, cast, name, url, data)
@@ -183,6 +198,9 @@ def test_edit_posts_are_refused_to_those_who_may_not_edit(
         assert not caras_action.rag_overrides.exists()
         assert plan.themes.filter(name="New theme").count() == 0
         assert plan.themes.filter(pk=theme.pk).exists()
+        caras_action.refresh_from_db()
+        assert not caras_action.topics_set_by_hand
+        assert not plan.requirements.filter(topics_set_by_hand=True).exists()
 
 
 def test_get_is_refused_on_post_only_addresses(client, cast, caras_action, theme):

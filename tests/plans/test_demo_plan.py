@@ -119,6 +119,6 @@ def test_ilacs_demo_prints_where_the_plan_is(db, monkeypatch):
 
     monkeypatch.setattr(run, "call_command", lambda *a, **k: None)
     out = io.StringIO()
-    assert run.run_demo(port=8000, start_server=False, out=out) == 0
+    assert run.run_demo(port=8000, start_server=False, national=False, out=out) == 0
     plan = ImprovementPlan.objects.get()
     assert f"Its improvement plan: http://127.0.0.1:8000{plan.get_absolute_url()}" in out.getvalue()

@@ -8,9 +8,16 @@ from typing import TextIO
 from django.core.management import call_command
 
 from ilacs.demo.load import DemoError, load_demo
+from ilacs.inspections.national import load_national_dataset
 
 
-def run_demo(*, port: int = 8000, start_server: bool = True, out: TextIO | None = None) -> int:
+def run_demo(
+    *,
+    port: int = 8000,
+    start_server: bool = True,
+    national: bool = True,
+    out: TextIO | None = None,
+) -> int:
     out = out or sys.stdout
     out.write("Setting up the demonstration database...\n")
     out.flush()
@@ -20,6 +27,13 @@ def run_demo(*, port: int = 8000, start_server: bool = True, out: TextIO | None 
     except DemoError as exc:
         out.write(f"ilacs demo: {exc}\n")
         return 1
+    if national:
+        # Every council's published inspections, so that the national pages are full.
+        out.write("Loading the national dataset of published Ofsted reports...\n")
+        out.flush()
+        summary = load_national_dataset()
+        for line in summary.lines():
+            out.write(line + "\n")
     call_command("collectstatic", interactive=False, verbosity=0)
 
     url = f"http://127.0.0.1:{port}/"

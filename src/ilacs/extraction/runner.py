@@ -80,6 +80,21 @@ def extract_many(
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
 ) -> Iterator[dict[str, Any]]:
     """Yield the records of each path, in input order."""
+    for _path, records in extract_files(
+        paths, jobs=jobs, timeout=timeout, max_bytes=max_bytes, memory_limit=memory_limit
+    ):
+        yield from records
+
+
+def extract_files(
+    paths: Iterable[str],
+    jobs: int = 1,
+    timeout: float = 60.0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Yield (path, that file's records) for each path, in input order: `ilacs ingest` saves
+    each file's reports together."""
     todo = list(enumerate(str(p) for p in paths))
     if not todo:
         return
@@ -122,7 +137,7 @@ def extract_many(
                     slot.kill()
                     slots[k] = _Slot(ctx, max_bytes, memory_limit)
             while next_out in results:
-                yield from results.pop(next_out)
+                yield todo[next_out][1], results.pop(next_out)
                 next_out += 1
     finally:
         for slot in slots:

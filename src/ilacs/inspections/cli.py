@@ -1,14 +1,37 @@
-"""`ilacs ingest PATH...`: add report files from the command line, one line of output per file."""
+"""`ilacs ingest PATH... [--jobs N]`: add report files from the command line, one line of output
+per file, then a summary of what failed and why.
+
+Reading is the slow part, so it happens in worker processes (the extractor's pool, with its time
+and memory limits), while this process saves each file's reports as they come back, in input
+order, all or nothing per file (services.ingest_file, as an upload). Files already held (same
+sha256) are recognised before they are read, so running it again is quick and changes nothing.
+On a terminal a progress bar runs on standard error.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from django.conf import settings
+
 from ilacs.cli_support import CommandError, find_user, require_migrated
-from ilacs.inspections.services import ingest_path
+from ilacs.inspections import labels
+from ilacs.inspections.dataset import ProgressBar
+from ilacs.inspections.models import Inspection
+from ilacs.inspections.services import (
+    FileResult,
+    IngestOutcome,
+    _error,
+    _too_large,
+    ingest_file,
+    max_upload_bytes,
+)
+from ilacs.localauthorities.services import local_authority_index
 
 
 def _expand(paths: Sequence[str]) -> Iterator[Path]:
@@ -23,19 +46,44 @@ def _expand(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _precheck(path: Path, held: set[str]) -> tuple[FileResult | None, str]:
+    """A result now for a file that is missing, too large or unreadable; else (None, sha256)."""
+    try:
+        if path.stat().st_size > max_upload_bytes():
+            return FileResult(path.name, [_too_large()]), ""
+        return None, _sha256(path)
+    except FileNotFoundError:
+        return FileResult(path.name, [_error("not_found", labels.error_message("not_found"))]), ""
+    except OSError as exc:
+        message = labels.error_message("unreadable")
+        return FileResult(path.name, [_error("unreadable", message, str(exc))]), ""
+
+
 def ingest_paths(
     paths: Sequence[str],
     *,
     username: str | None = None,
+    jobs: int = 1,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
-    """Ingest each file; print "created", "already held" or "error" and the reason for each.
+    """Ingest each file; print "created", "already held" or "error" and the reason for each,
+    then a summary.
 
     Returns 0 when every file was added or already held, 1 when any failed, 2 when nothing could
     be tried (database not set up, unknown user). With a username, that user's permissions
     apply; without, any council's report may be added (a command-line user runs the service).
     """
+    from ilacs.extraction.runner import extract_files
+
     out = out or sys.stdout
     err = err or sys.stderr
     try:
@@ -44,14 +92,98 @@ def ingest_paths(
     except CommandError as exc:
         err.write(f"{exc}\n")
         return exc.status
-    failed = False
-    for path in _expand(paths):
-        result = ingest_path(path, user=user)
-        line = result.summary()
-        if not result.ok:
-            codes = ", ".join(sorted({e.code for e in result.errors}))
-            line += f" [{codes}]"
-            failed = True
+    files = list(_expand(paths))
+    held = set(Inspection.objects.values_list("sha256", flat=True))
+    early: dict[int, FileResult] = {}
+    hashes: dict[int, str] = {}
+    to_read: list[tuple[int, Path]] = []
+    for n, path in enumerate(files):
+        result, sha256 = _precheck(path, held)
+        if result is not None:
+            early[n] = result
+        else:
+            hashes[n] = sha256
+            if sha256 not in held:
+                to_read.append((n, path))
+    read = extract_files(
+        [str(p) for _, p in to_read],
+        jobs=max(1, jobs),
+        timeout=settings.ILACS_EXTRACT_TIMEOUT,
+        max_bytes=max_upload_bytes(),
+    )
+    index = local_authority_index()
+    bar = ProgressBar(err, label="Adding reports ")
+    results: list[FileResult] = []
+    try:
+        for n, path in enumerate(files):
+            if n in early:
+                result = early[n]
+            elif hashes[n] in held:
+                result = _held(path, hashes[n], user, index)
+            else:
+                _, records = next(read)
+                for record in records:  # the worker read it from disk: name it as the user did
+                    record.setdefault("source", {})["file"] = path.name
+                result = _save_read(path, records, user, index)
+            results.append(result)
+            bar.clear()
+            out.write(_line(result) + "\n")
+            out.flush()
+            failed = sum(not r.ok for r in results)
+            bar(n + 1, len(files), f"{failed} failed" if failed else "")
+    finally:
+        bar.close()
+        read.close()
+    for line in summary_lines(results):
         out.write(line + "\n")
-        out.flush()
-    return 1 if failed else 0
+    out.flush()
+    return 1 if any(not r.ok for r in results) else 0
+
+
+def _held(path: Path, sha256: str, user: object, index: object) -> FileResult:
+    """A file already held: said without reading it again. A withdrawn one, or a user's
+    permissions to check, go through ingest_file as an upload would (which may bring it back)."""
+    held = list(Inspection.objects.filter(sha256=sha256).select_related("local_authority"))
+    if user is None and held and all(i.withdrawn_at is None for i in held):
+        return FileResult(path.name, [IngestOutcome("already_held", inspection=i) for i in held])
+    return ingest_file(path.read_bytes(), path.name, user=user, index=index)
+
+
+def _save_read(path: Path, records: list[dict], user: object, index: object) -> FileResult:
+    """Save what a worker read (the file's bytes are read again here to be stored)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileResult(
+            path.name, [_error("unreadable", labels.error_message("unreadable"), str(exc))]
+        )
+    return ingest_file(
+        data, path.name, user=user, index=index, extractor=lambda _data, _name: records
+    )
+
+
+def _line(result: FileResult) -> str:
+    line = result.summary()
+    if not result.ok:
+        line += " [" + ", ".join(sorted({e.code for e in result.errors})) + "]"
+    return line
+
+
+def summary_lines(results: Sequence[FileResult]) -> list[str]:
+    """ "497 files: 490 added (491 inspections), 3 already held, 4 failed", then each reason
+    that failed a file with the files it failed."""
+    statuses = Counter(r.status for r in results)
+    added = sum(len(r.inspections) for r in results if r.status == "created")
+    lines = [
+        f"{len(results)} file{'s' if len(results) != 1 else ''}: {statuses['created']} added "
+        f"({added} inspection{'s' if added != 1 else ''}), {statuses['already_held']} already "
+        f"held, {statuses['error']} failed"
+    ]
+    why: dict[str, list[str]] = defaultdict(list)
+    for result in results:
+        for message in dict.fromkeys(e.message for e in result.errors):
+            why[message].append(result.filename)
+    for message, names in sorted(why.items(), key=lambda item: -len(item[1])):
+        shown = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
+        lines.append(f"  {len(names)} failed: {message} ({shown})")
+    return lines

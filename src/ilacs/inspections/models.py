@@ -79,7 +79,13 @@ class Inspection(models.Model):
 
     # Where it came from. A committee paper may embed a report on some of its pages: the file's
     # sha256 and that page (or, for text, line) range identify the report (`source_key`).
-    source_file = models.FileField(upload_to=source_upload_to, max_length=200)
+    # Uploaded reports keep their file; inspections from the national dataset (published Ofsted
+    # reports, Open Government Licence) have none: pages offer no download and say where from.
+    UPLOADED = "uploaded"
+    NATIONAL_DATASET = "national_dataset"
+    SOURCES = [(UPLOADED, "Uploaded"), (NATIONAL_DATASET, "National dataset")]
+    source = models.CharField(max_length=20, choices=SOURCES, default=UPLOADED)
+    source_file = models.FileField(upload_to=source_upload_to, max_length=200, blank=True)
     source_filename = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)
     source_key = models.CharField(max_length=120, unique=True)
@@ -166,6 +172,15 @@ class Inspection(models.Model):
         ):
             return "Areas for improvement"
         return "Recommendations"
+
+    @property
+    def from_national_dataset(self) -> bool:
+        """True for a published report loaded from the national dataset: no file to download."""
+        return self.source == self.NATIONAL_DATASET
+
+    @property
+    def has_file(self) -> bool:
+        return bool(self.source_file.name)
 
     @property
     def is_embedded(self) -> bool:

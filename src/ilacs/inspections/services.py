@@ -159,12 +159,14 @@ def ingest_file(
     local_authority: LocalAuthority | None = None,
     extractor: Extractor | None = None,
     max_bytes: int | None = None,
+    index: Any = None,
 ) -> FileResult:
     """Read a report file and save every inspection report in it, or nothing.
 
     user: who is adding it (None for the command line, which may add any council's reports);
     when given, they must be allowed to upload reports for the council the report is about.
     local_authority: when given (an upload from that council's page), the report must be about it.
+    index: the councils by name (local_authority_index()), when the caller adds many files.
     """
     filename = Path(filename).name or "report"
     result = FileResult(filename)
@@ -193,7 +195,6 @@ def ingest_file(
         return result
 
     plans: list[tuple[dict[str, Any], LocalAuthority]] = []
-    index = None
     for record in records:
         if "error" in record:
             err = record["error"] or {}
@@ -206,7 +207,8 @@ def ingest_file(
                 )
             )
             continue
-        index = index or local_authority_index()
+        if index is None:
+            index = local_authority_index()
         problem, la = _check_record(record, index, user, local_authority)
         if problem:
             result.outcomes.append(problem)
@@ -273,6 +275,11 @@ def withdraw_inspection(inspection: Inspection, *, user: Any, reason: str) -> In
     improvement plan is refused: the plan answers it."""
     if not permissions.can_upload_report(user, inspection.local_authority):
         raise PermissionDenied("You cannot withdraw this council's reports.")
+    if inspection.from_national_dataset:
+        raise WithdrawError(
+            "This report is from the national dataset of published Ofsted reports, so it cannot "
+            "be withdrawn"
+        )
     reason = reason.strip()
     if not reason:
         raise WithdrawError("Enter why the report is being withdrawn")
@@ -450,7 +457,20 @@ def _create(
     )
     inspection.source_file.name = stored_name
     inspection.save()
-    judgements = Judgement.objects.bulk_create(
+    judgements, recommendations, paragraphs = child_rows(record, inspection)
+    Judgement.objects.bulk_create(judgements)  # with their keys: paragraphs point at them
+    Recommendation.objects.bulk_create(recommendations)
+    Paragraph.objects.bulk_create(paragraphs)
+    return IngestOutcome("created", inspection=inspection)
+
+
+def child_rows(
+    record: dict[str, Any], inspection: Inspection
+) -> tuple[list[Judgement], list[Recommendation], list[Paragraph]]:
+    """The judgement, recommendation and paragraph rows of a record, unsaved (for bulk_create).
+    Each paragraph points at the judgement its section sits under (sections.py): save the
+    judgements first."""
+    judgements = [
         Judgement(
             inspection=inspection,
             printed=_clip(j["printed"], Judgement, "printed"),
@@ -460,8 +480,8 @@ def _create(
             order=order,
         )
         for order, j in enumerate(record.get("judgements") or [], start=1)
-    )
-    Recommendation.objects.bulk_create(
+    ]
+    recommendations = [
         Recommendation(
             inspection=inspection,
             number=int(r["number"]),
@@ -479,7 +499,7 @@ def _create(
             (True, record.get("lscb_recommendations") or []),
         )
         for r in items
-    )
+    ]
     judged = [(j.key, j.printed) for j in judgements]
     paragraphs = []
     for order, p in enumerate(record.get("paragraphs") or [], start=1):
@@ -497,8 +517,7 @@ def _create(
                 judgement=judgements[index] if index is not None else None,
             )
         )
-    Paragraph.objects.bulk_create(paragraphs)
-    return IngestOutcome("created", inspection=inspection)
+    return judgements, recommendations, paragraphs
 
 
 def link_paragraphs_to_judgements(inspections: Any = None) -> int:

@@ -78,6 +78,8 @@ def source(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     """The report file itself, only for those who may view the inspection. Always a download, so
     an uploaded web page is never shown as a page of this site."""
     inspection = _inspection_for(request, slug, pk)
+    if not inspection.has_file:  # from the national dataset: there is no file to download
+        raise Http404("This inspection has no report file")
     try:
         handle = inspection.source_file.open("rb")
     except FileNotFoundError:

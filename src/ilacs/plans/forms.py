@@ -13,6 +13,7 @@ from ilacs.accounts import permissions
 from ilacs.accounts.models import Role
 from ilacs.forms import GovUKForm
 from ilacs.inspections.models import Inspection
+from ilacs.plans import topics as topics_module
 from ilacs.plans.formfields import GovUKDateField
 from ilacs.plans.models import (
     ActionStatus,
@@ -341,6 +342,49 @@ class DashboardForm(GovUKForm):
         required=False,
         help_text="Usually the date of the last board meeting. For example, 3 3 2025",
     )
+
+
+class TopicsForm(GovUKForm):
+    """An editor's choice of improvement topics: up to three from the fixed list, one of them
+    the chief. (Not the plan's own themes: those are the council's workstreams.)"""
+
+    topics = forms.MultipleChoiceField(
+        label="Improvement topics",
+        choices=topics_module.TOPIC_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=f"Select up to {topics_module.MAX_TOPICS}.",
+        error_messages={"invalid_choice": "Select improvement topics from the list"},
+    )
+    chief = forms.ChoiceField(
+        label="Chief topic",
+        choices=[("", "Choose the chief topic"), *topics_module.TOPIC_CHOICES],
+        required=False,
+        help_text="The topic it is mostly about. Needed when you select more than one.",
+        error_messages={"invalid_choice": "Select the chief topic from the list"},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        chosen = list(data.get("topics") or [])
+        chief = data.get("chief") or ""
+        if "topics" in self.errors:
+            return data
+        if not chosen:
+            self.add_error("topics", "Select at least one improvement topic")
+        elif len(chosen) > topics_module.MAX_TOPICS:
+            self.add_error("topics", f"Select up to {topics_module.MAX_TOPICS} improvement topics")
+        elif len(chosen) == 1:
+            chief = chief or chosen[0]
+            if chief != chosen[0]:
+                self.add_error("chief", "The chief topic must be one of the topics you selected")
+        elif not chief:
+            self.add_error("chief", "Choose the chief topic")
+        elif chief not in chosen:
+            self.add_error("chief", "The chief topic must be one of the topics you selected")
+        if not self.errors:
+            data["ordered"] = [chief, *[t for t in chosen if t != chief]]
+        return data
 
 
 class ImportUploadForm(GovUKForm):

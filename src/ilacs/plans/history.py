@@ -35,6 +35,7 @@ from ilacs.plans.models import (
     Theme,
     person_name,
 )
+from ilacs.plans.topics import topic_name
 
 # Consecutive rows by one person within this many seconds are one change (saving an action and
 # then its linked recommendations writes two rows).
@@ -149,7 +150,7 @@ def _choice_label(choices: Any, value: Any) -> str:
 
 def _display(model: type[models.Model], name: str, value: Any, names: Names) -> str:
     """A stored value as words."""
-    if value in (None, ""):
+    if value in (None, "", []):
         return "none"
     if name == "requirements":
         ids = sorted(v["requirement"] for v in value)
@@ -165,6 +166,10 @@ def _display(model: type[models.Model], name: str, value: Any, names: Names) -> 
         return _choice_label(JudgedRag.choices, value)
     if name == "done":
         return "done" if value else "not done"
+    if name == "topics":
+        return ", ".join(topic_name(key) for key in value or []) or "none"
+    if name == "topics_set_by_hand":
+        return "yes" if value else "no"
     try:
         related = isinstance(model._meta.get_field(name), models.ForeignKey)
     except FieldDoesNotExist:

@@ -30,6 +30,7 @@ from ilacs.inspections.models import Inspection, Recommendation
 from ilacs.localauthorities.models import LocalAuthority
 from ilacs.plans import rag as rag_rules
 from ilacs.plans.rag import Rag
+from ilacs.plans.topics import topic_name
 
 
 def person_name(user: Any) -> str:
@@ -169,6 +170,10 @@ class Requirement(models.Model):
         blank=True,
         related_name="requirements",
     )
+    # Improvement topics (ilacs.extraction.themes keys, the chief first): see plans/topics.py.
+    # Not plans.Theme, which is a council's own workstream.
+    topics = models.JSONField("improvement topics", default=list, blank=True)
+    topics_set_by_hand = models.BooleanField("improvement topics chosen by hand", default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -188,6 +193,11 @@ class Requirement(models.Model):
         return text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + "…"
 
     @property
+    def topic_names(self) -> list[str]:
+        """The improvement topics' names, the chief first."""
+        return [topic_name(key) for key in self.topics or []]
+
+    @property
     def label(self) -> str:
         """ "Recommendation 2" for one from the report, "Requirement 5" for the council's own."""
         word = "Recommendation" if self.recommendation_id else "Requirement"
@@ -195,9 +205,10 @@ class Requirement(models.Model):
 
     @property
     def chief_topic(self) -> str:
-        """The improvement topic (extraction/themes.py key, not a plan theme) the report's
-        recommendation is chiefly about; "" for the council's own requirements."""
-        themes = self.recommendation.themes if self.recommendation_id else []
+        """The improvement topic (extraction/themes.py key, not a plan theme) the requirement is
+        chiefly about: its own topics' chief (as an editor may have corrected it), else the
+        report's recommendation's; "" when it has none."""
+        themes = self.topics or (self.recommendation.themes if self.recommendation_id else [])
         return themes[0] if themes and themes[0] in IMPROVEMENT_TOPICS else ""
 
     @property
@@ -237,6 +248,9 @@ class Action(models.Model):
         blank=True,
     )
     requirements = models.ManyToManyField(Requirement, related_name="actions", blank=True)
+    # Improvement topics, as on Requirement (plans/topics.py).
+    topics = models.JSONField("improvement topics", default=list, blank=True)
+    topics_set_by_hand = models.BooleanField("improvement topics chosen by hand", default=False)
     # Withdrawn (added by mistake): kept, with who and why, but left out of pages and counts.
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_by = models.ForeignKey(
@@ -294,6 +308,11 @@ class Action(models.Model):
             and self.lead_user_id is not None
             and self.lead_user_id == user.pk
         )
+
+    @property
+    def topic_names(self) -> list[str]:
+        """The improvement topics' names, the chief first."""
+        return [topic_name(key) for key in self.topics or []]
 
     @property
     def lead_name(self) -> str:

@@ -25,6 +25,7 @@ from django.utils import timezone
 from ilacs.accounts import permissions
 from ilacs.dates import format_date
 from ilacs.inspections.models import Inspection
+from ilacs.plans import topics
 from ilacs.plans.models import (
     Action,
     ActionStatus,
@@ -199,6 +200,7 @@ def create_plan(
             requirement = Requirement(
                 plan=plan, number=rec.number, text=rec.text, page=rec.page, recommendation=rec
             )
+            requirement.topics = topics.auto_topics(requirement)
             _as(user, requirement)
             requirement.save()
     return plan
@@ -359,9 +361,40 @@ def add_requirement(plan: ImprovementPlan, *, user: Any, text: str) -> Requireme
         _lock_plan(plan)
         number = (plan.requirements.aggregate(m=Max("number"))["m"] or 0) + 1
         requirement = Requirement(plan=plan, number=number, text=text)
+        requirement.topics = topics.auto_topics(requirement)
         _as(user, requirement)
         requirement.save()
     return requirement
+
+
+def set_topics(obj: Requirement | Action, *, user: Any, chosen: list[str] | None) -> Any:
+    """An editor's correction of a requirement's or action's improvement topics (the chief
+    first, up to three), kept in its history; `chosen=None` hands them back to ilacs, which
+    takes them from the words again. Locked, so two editors at once do not interleave."""
+    _require_edit(user, obj.plan)
+    if chosen is not None:
+        try:
+            chosen = topics.check_topics(chosen)
+        except ValueError as exc:
+            raise PlanError(str(exc)) from exc
+    model = type(obj)
+    manager = Action.objects if model is Action else Requirement.objects
+    with transaction.atomic():
+        current = manager.select_for_update().filter(pk=obj.pk).first()
+        if current is None:
+            raise PlanError("This has been removed or withdrawn: its topics cannot be changed.")
+        if chosen is None:
+            current.topics_set_by_hand = False
+            current.topics = topics.auto_topics(current)
+        else:
+            current.topics_set_by_hand = True
+            current.topics = chosen
+        if model is Action:
+            current.version += 1
+            current.updated_by = user
+        _as(user, current)
+        current.save()
+    return current
 
 
 # --- Actions -------------------------------------------------------------------------------------
@@ -462,6 +495,7 @@ def add_action(
             created_by=user,
             updated_by=user,
         )
+        action.topics = topics.auto_topics(action)
         _as(user, action)
         action.save()
         if requirements:
@@ -501,6 +535,8 @@ def update_action(
             if isinstance(value, str):
                 value = value.strip()
             setattr(current, name, value)
+        if not current.topics_set_by_hand and ({"title", "description"} & set(changes)):
+            current.topics = topics.auto_topics(current)
         current.version += 1
         current.updated_by = user
         _as(user, current)

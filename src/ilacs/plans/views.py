@@ -19,7 +19,7 @@ from ilacs.accounts import permissions
 from ilacs.accounts.permissions import Action as Can
 from ilacs.inspections import queries as inspection_queries
 from ilacs.inspections.models import Inspection
-from ilacs.plans import history, hooks, queries, services
+from ilacs.plans import history, hooks, queries, services, topics
 from ilacs.plans.formfields import parse_iso_date
 from ilacs.plans.forms import (
     ActionForm,
@@ -30,6 +30,7 @@ from ilacs.plans.forms import (
     PlanForm,
     RequirementForm,
     ThemeForm,
+    TopicsForm,
     UpdateForm,
     WithdrawForm,
 )
@@ -467,6 +468,102 @@ def requirement_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
 
 
+def _requirement_for(plan: ImprovementPlan, number: int) -> Requirement:
+    try:
+        requirement = Requirement.objects.select_related("recommendation").get(
+            plan=plan, number=number
+        )
+    except Requirement.DoesNotExist:
+        raise Http404("No such requirement") from None
+    requirement.plan = plan
+    return requirement
+
+
+def _explained(obj: Requirement | Action) -> topics.TopicsExplained:
+    text = (
+        obj.text if isinstance(obj, Requirement) else topics.action_text(obj.title, obj.description)
+    )
+    return topics.explain(
+        text,
+        list(obj.topics or []),
+        set_by_hand=obj.topics_set_by_hand,
+        from_report=isinstance(obj, Requirement) and obj.recommendation_id is not None,
+    )
+
+
+@login_required
+def requirement_detail(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
+    """One requirement: its words, its improvement topics and why, the actions that answer it."""
+    plan = _plan_for(request, slug, pk)
+    requirement = _requirement_for(plan, number)
+    context = _base_context(
+        request,
+        plan,
+        requirement=requirement,
+        actions=list(requirement.actions.filter(withdrawn_at__isnull=True).order_by("number")),
+        explained=_explained(requirement),
+        topics_url=reverse("plans:requirement_topics", args=[slug, plan.pk, number]),
+        section="plan",
+    )
+    return render(request, "plans/requirement_detail.html", context)
+
+
+def _topics_page(
+    request: HttpRequest, plan: ImprovementPlan, obj: Requirement | Action, back_url: str
+) -> HttpResponse:
+    """Correct a requirement's or action's improvement topics, or hand them back to ilacs."""
+    if request.method == "POST":
+        form = TopicsForm(request.POST)
+        automatic = bool(request.POST.get("automatic"))
+        if automatic or form.is_valid():
+            try:
+                services.set_topics(
+                    obj,
+                    user=request.user,
+                    chosen=None if automatic else form.cleaned_data["ordered"],
+                )
+            except services.PlanError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "The improvement topics have been saved.")
+                return redirect(back_url)
+    else:
+        chosen = list(obj.topics or [])
+        form = TopicsForm(initial={"topics": chosen, "chief": chosen[0] if chosen else ""})
+    if isinstance(obj, Requirement):
+        what_label, what_text = obj.label, obj.text
+    else:
+        what_label, what_text = f"Action {obj.number}", obj.title
+    context = _base_context(
+        request,
+        plan,
+        form=form,
+        what_label=what_label,
+        what_text=what_text,
+        back_url=back_url,
+        set_by_hand=obj.topics_set_by_hand,
+        section="plan",
+    )
+    return render(request, "plans/topics_form.html", context, status=_form_status(request, form))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def requirement_topics(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
+    plan = _plan_for(request, slug, pk, Can.EDIT_PLAN)
+    requirement = _requirement_for(plan, number)
+    back = reverse("plans:requirement", args=[slug, plan.pk, number])
+    return _topics_page(request, plan, requirement, back)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_topics(request: HttpRequest, slug: str, pk: int, number: int) -> HttpResponse:
+    plan = _plan_for(request, slug, pk, Can.EDIT_PLAN)
+    action = _action_for(plan, number)
+    return _topics_page(request, plan, action, action.get_absolute_url())
+
+
 # --- Actions -----------------------------------------------------------------------------------
 
 
@@ -520,6 +617,8 @@ def action_detail(request: HttpRequest, slug: str, pk: int, number: int) -> Http
         milestones=list(action.milestones.all()),
         updates=updates,
         can_post_update=permissions.can_post_update(request.user, action),
+        explained=_explained(action),
+        topics_url=reverse("plans:action_topics", args=[slug, plan.pk, number]),
         section="plan",
     )
     return render(request, "plans/action_detail.html", context)
