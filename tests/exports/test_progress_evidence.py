@@ -141,3 +141,52 @@ def test_house_style_template_can_place_the_evidence(doc_plan, evidence):
         in text
     )
     assert "Child protection plans 60% (was 20%)." in text
+
+
+def test_each_recommendation_s_latest_evaluation_beside_its_actions(doc_plan, cast):
+    from ilacs.assessments import services as assessment_services
+
+    def assess(title, day, evaluations, sign_off):
+        round_ = assessment_services.start_round(
+            doc_plan, user=cast.erin_editor, title=title, date=day
+        )
+        for requirement in doc_plan.requirements.order_by("number"):
+            assessment_services.save_entry(
+                round_,
+                requirement,
+                user=cast.erin_editor,
+                item=assessment_services.EntryInput(evaluation=evaluations[requirement.number]),
+            )
+        if sign_off:
+            assessment_services.sign_off(round_, user=cast.alice_admin)
+
+    assess("Annual self-assessment, January 2025", dt.date(2025, 1, 20),
+           {1: "not_met", 2: "partly_met", 3: "met"}, sign_off=True)  # fmt: skip
+    # after the period: not in a report for March
+    assess("Annual self-assessment, May 2025", dt.date(2025, 5, 20),
+           {1: "met", 2: "met", 3: "met"}, sign_off=False)  # fmt: skip
+    start, end = PERIOD
+    document = generate("progress-report", doc_plan, "docx", start=start, end=end)
+    headings = [t for _, t in docx_headings(document.content)]
+    assert "Self-assessment of each recommendation" in headings
+    table = next(
+        t
+        for t in docx_tables(document.content)
+        if t[0][1:] == ["Evaluation", "Round", "Actions' RAG"]
+    )
+    rows = {r[0].split(":")[0]: r[1:] for r in table[1:]}
+    assert rows["Recommendation 1"] == [
+        "Not met",
+        "Annual self-assessment, January 2025",
+        "1 Amber, 1 Complete",
+    ]
+    assert rows["Recommendation 3"][0] == "Met"
+    assert rows["Recommendation 3"][2] == "1 Red"  # action 2, overdue
+
+
+def test_no_round_no_evaluation_section(doc_plan):
+    start, end = PERIOD
+    document = generate("progress-report", doc_plan, "docx", start=start, end=end)
+    assert "Self-assessment of each recommendation" not in [
+        t for _, t in docx_headings(document.content)
+    ]

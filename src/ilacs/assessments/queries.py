@@ -11,6 +11,7 @@ and other apps. Nothing here takes a request; each function reads in a fixed num
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,10 +46,15 @@ def _entries(round_ids: list[int]) -> Any:
     )
 
 
-def latest_evaluations(plan: ImprovementPlan) -> dict[int, AssessmentEntry]:
+def latest_evaluations(
+    plan: ImprovementPlan, *, as_of: dt.date | None = None
+) -> dict[int, AssessmentEntry]:
     """Each requirement's entry in the latest signed-off round, else in the latest draft
-    (requirement id -> entry). Empty when the plan has no round."""
+    (requirement id -> entry). Empty when the plan has no round. With `as_of`, only rounds
+    dated on or before that day count (a report for a past period)."""
     rounds = plan.assessment_rounds.order_by("-date", "-pk")
+    if as_of is not None:
+        rounds = rounds.filter(date__lte=as_of)
     chosen = rounds.filter(status=RoundStatus.SIGNED_OFF).first() or rounds.first()
     if chosen is None:
         return {}

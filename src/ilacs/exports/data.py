@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from ilacs.assessments.queries import latest_evaluations
 from ilacs.dates import date_range, format_date
 from ilacs.inspections.labels import grade_name
 from ilacs.inspections.models import Inspection
@@ -258,6 +259,16 @@ class RagChange:
 
 
 @dataclass
+class EvaluationEntry:
+    """A recommendation's latest self-assessment evaluation at the end of a period."""
+
+    requirement: RequirementEntry
+    evaluation: str  # "Partly met", or "Not yet assessed"
+    round_title: str  # "" when no round covers it
+    rags: str  # its actions' RAG now: "2 Green, 1 Amber"
+
+
+@dataclass
 class ProgressData:
     plan: PlanData
     forum: str
@@ -272,6 +283,7 @@ class ProgressData:
     # the council's evidence as it stood at the end of the period
     measures_off_target: list[measure_queries.MeasureSummary] = field(default_factory=list)
     audits: list[measure_queries.AuditSummary] = field(default_factory=list)
+    evaluations: list[EvaluationEntry] = field(default_factory=list)
 
     @property
     def period(self) -> str:
@@ -403,7 +415,35 @@ def progress_data(
         audits=[
             a for a in measure_queries.audit_summaries(plan.local_authority, until=end) if a.points
         ],
+        evaluations=_evaluations(plan, data, end),
     )
+
+
+def _evaluations(plan: ImprovementPlan, data: PlanData, end: dt.date) -> list[EvaluationEntry]:
+    """Each recommendation's evaluation in the latest self-assessment round dated by `end`
+    (signed off first), beside its actions' RAG; empty when the plan has no such round."""
+    entries = latest_evaluations(plan, as_of=end)
+    if not entries:
+        return []
+    by_number = {e.requirement.number: e for e in entries.values()}
+    rag_of = {a.number: a.rag.rag for a in data.actions}
+    out = []
+    for r in data.requirements:
+        entry = by_number.get(r.number)
+        counts: dict[Rag, int] = defaultdict(int)
+        for number in r.actions:
+            if number in rag_of:
+                counts[rag_of[number]] += 1
+        rags = ", ".join(f"{counts[rag]} {rag.label}" for rag in RAG_ORDER if counts[rag])
+        out.append(
+            EvaluationEntry(
+                requirement=r,
+                evaluation=entry.get_evaluation_display() if entry else "Not yet assessed",
+                round_title=entry.round.title if entry else "",
+                rags=rags or "No actions",
+            )
+        )
+    return out
 
 
 # --- a new inspection for Cabinet --------------------------------------------------------------

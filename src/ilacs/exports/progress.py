@@ -326,6 +326,26 @@ class CaseAudits(ListSection):
         ]
 
 
+class Evaluations(ListSection):
+    """Each recommendation's latest self-assessment evaluation beside its actions' RAG: whether
+    the actions being on track is matched by the council's own judgement of the change."""
+
+    heading = "Self-assessment of each recommendation"
+    empty = ""
+    headers = ("Recommendation", "Evaluation", "Round", "Actions' RAG")
+    widths = (7.2, 2.6, 4.4, 3.6)
+
+    def applies(self, data: ProgressData) -> bool:
+        return bool(data.evaluations)
+
+    def items(self, data: ProgressData) -> list[Any]:
+        return data.evaluations
+
+    def row(self, item: Any) -> list[str]:
+        r = item.requirement
+        return [f"{r.label}: {r.text}", item.evaluation, item.round_title, item.rags]
+
+
 SECTIONS: list[Section] = [
     RagSummary(),
     RagChanges(),
@@ -335,6 +355,7 @@ SECTIONS: list[Section] = [
     NewUpdates(),
     MeasuresOffTarget(),
     CaseAudits(),
+    Evaluations(),
 ]
 
 

@@ -152,6 +152,16 @@ def progress_context(data: ProgressData) -> dict[str, Any]:
                 }
                 for a in data.audits
             ],
+            "evaluations": [
+                {
+                    "label": e.requirement.label,
+                    "text": e.requirement.text,
+                    "evaluation": e.evaluation,
+                    "round": e.round_title,
+                    "actions_rag": e.rags,
+                }
+                for e in data.evaluations
+            ],
         }
     )
     return context
