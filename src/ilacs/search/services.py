@@ -27,7 +27,7 @@ from django.contrib.postgres.search import (
 from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Replace
 from django.utils.safestring import SafeString, mark_safe
 
 from ilacs.extraction.themes import THEMES
@@ -41,6 +41,7 @@ KINDS: dict[str, str] = {"paragraph": "Findings paragraphs", "recommendation": "
 # Marks around matched words while a snippet is still text: private-use characters, which no
 # report prints; escaping leaves them alone and they become <mark> afterwards.
 _START, _STOP = "\ue000", "\ue001"
+_LT, _GT = "\ue002", "\ue003"  # "<" and ">" while PostgreSQL makes a snippet
 _MARKED = re.compile(f"{_START}([^{_START}{_STOP}]*){_STOP}")
 SNIPPET_WORDS = 40
 
@@ -440,10 +441,14 @@ class _PostgreSQL(_FullText):
         return sql, list(params), f"{cte}.inspection_id IN ({chosen_sql})", list(chosen_params)
 
     def snippets(self, kind: Kind, pks: list[int]) -> dict[int, str]:
+        """ts_headline reads the text as HTML and drops anything like a tag ("<script>"), so
+        the angle brackets go in as private-use characters and come back after: the snippet
+        keeps the report's text, which is escaped later like SQLite's."""
         model = Paragraph if kind == "paragraph" else Recommendation
+        shielded = Replace(Replace(F("text"), Value("<"), Value(_LT)), Value(">"), Value(_GT))
         headlines = model.objects.filter(pk__in=pks).annotate(
             headline=SearchHeadline(
-                "text",
+                shielded,
                 self._tsquery(),
                 config=PG_CONFIG,
                 start_sel=_START,
@@ -454,7 +459,10 @@ class _PostgreSQL(_FullText):
                 fragment_delimiter=" … ",
             )
         )
-        return dict(headlines.values_list("pk", "headline"))
+        return {
+            pk: headline.replace(_LT, "<").replace(_GT, ">")
+            for pk, headline in headlines.values_list("pk", "headline")
+        }
 
 
 class _SQLite(_FullText):
