@@ -158,6 +158,7 @@ def dump(path: str | Path) -> DumpResult:
                 "dumpdata",
                 *labels,
                 use_base_manager=True,  # withdrawn actions and updates too
+                format="ilacs-json",  # times to the microsecond (ilacs.serialisation)
                 output=str(data_file),
                 verbosity=0,
             )

@@ -11,6 +11,8 @@ plan (self-assessment rounds, evidence) comes too without this module knowing th
   up    every row those point to (the council, the people who wrote, lead or own something),
         again and again up, without taking those rows' other children
   the history of every row taken, and the people's memberships of the plan's council
+  the council's evidence the plan's pages show: its measures (with their values), case-audit
+        streams (with their results), scorecards and forums (`COUNCIL_EVIDENCE`)
 
 Rows keep their ids, so the pages are the same after loading. The council (reference data) is
 matched by its unique fields (slug, codes) and renumbered when the database numbers it
@@ -30,16 +32,30 @@ from typing import Any
 
 from django.apps import apps
 from django.core import serializers
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
 from ilacs import backup
 from ilacs.backup import BackupError
+from ilacs.serialisation import PreciseJSONEncoder
 
 FORMAT = "ilacs-plan"
 FORMAT_VERSION = 1
 MAX_CELL = 32_767  # Excel's limit on a cell's text
+
+
+# The council's rows (by their related name on LocalAuthority) that the plan's pages read:
+# the dashboard's measures off target and audits, the self-assessment's forums.
+COUNCIL_EVIDENCE = ("measures", "audit_streams", "scorecards", "forums")
+
+
+def _council_evidence(local_authority: models.Model) -> list[models.Model]:
+    found: list[models.Model] = []
+    for name in COUNCIL_EVIDENCE:
+        manager = getattr(local_authority, name, None)
+        if manager is not None:
+            found.extend(manager.all())
+    return found
 
 
 def _key(obj: models.Model) -> tuple[type[models.Model], Any]:
@@ -145,7 +161,8 @@ def _ordered(objects: list[models.Model]) -> list[models.Model]:
 def export_rows(plan: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The plan's manifest and rows (Django's serialisation, ids kept)."""
     with transaction.atomic():
-        objects = _ordered(collect([plan, plan.inspection]))
+        roots = [plan, plan.inspection, *_council_evidence(plan.local_authority)]
+        objects = _ordered(collect(roots))
         rows = serializers.serialize("python", objects)
         manifest = backup.manifest_for_rows()
     counts: dict[str, int] = {}
@@ -161,7 +178,7 @@ def export_rows(plan: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
             "counts": counts,
         }
     )
-    return manifest, json.loads(json.dumps(rows, cls=DjangoJSONEncoder))
+    return manifest, json.loads(json.dumps(rows, cls=PreciseJSONEncoder))
 
 
 def write(plan: Any, path: str | Path) -> tuple[Path, int]:

@@ -124,6 +124,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "ilacs.urls"
+# Backups and plan files keep times to the microsecond (Django's JSON cuts them to milliseconds).
+SERIALIZATION_MODULES = {"ilacs-json": "ilacs.serialisation"}
 WSGI_APPLICATION = "ilacs.wsgi.application"
 
 TEMPLATES = [
