@@ -7,6 +7,7 @@ added to the list, with nothing else to change.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Protocol
 
 from ilacs.dates import format_date
@@ -240,9 +241,6 @@ class MeasuresOffTarget(ListSection):
     charts = 6
     # The RAG column holds the words (Red, Amber): the tints of the kit are plans' RAG.
 
-    def applies(self, data: ProgressData) -> bool:
-        return True
-
     def items(self, data: ProgressData) -> list[Any]:
         return data.measures_off_target
 
@@ -259,8 +257,9 @@ class MeasuresOffTarget(ListSection):
 
     def trend_charts(self, data: ProgressData) -> list[Chart]:
         out = []
+        since = dt.date(data.end.year - 2, data.end.month, 1)  # the two years the note says
         for item in data.measures_off_target[: self.charts]:
-            points = item.points[-24:]
+            points = [p for p in item.points if p.period >= since]
             out.append(
                 trend_chart(
                     item.measure.name,

@@ -11,7 +11,7 @@ from typing import Any
 
 from django import template
 
-from ilacs.assessments.models import AssessmentEntry
+from ilacs.assessments.models import AssessmentEntry, RoundStatus
 from ilacs.evidence import services
 from ilacs.evidence.forms import EvidenceForm
 from ilacs.evidence.kinds import ACCEPT_ATTRIBUTE
@@ -41,7 +41,7 @@ def evidence_for(context: template.Context, target: Any) -> dict[str, Any]:
             "files": cache[target.round_id].get(target.pk, []),
             "can_attach": services.can_attach(user, target),
             "can_remove": services.can_remove(user, plan.local_authority)
-            and target.round.status != "signed_off",
+            and target.round.status != RoundStatus.SIGNED_OFF,
         }
     action = services.action_of(target)
     if isinstance(target, Action):
