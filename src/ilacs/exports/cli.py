@@ -32,11 +32,12 @@ def _date(text: str) -> dt.date:
 def add_export_parser(sub: argparse._SubParsersAction, setup: Callable[[], None]) -> None:
     p = sub.add_parser(
         "export",
-        help="write a plan's documents: action plan, progress report, plan on a page, "
-        "Cabinet report (Word, PDF, Excel)",
+        help="write a plan's documents: action plan, progress report, self-assessment report, "
+        "plan on a page, Cabinet report (Word, PDF, Excel)",
         description="Write one of a plan's documents to a file: the same file as the plan "
         "page's Download link. action-plan: docx, pdf or xlsx; progress-report: docx or pdf "
-        "(with --start, --end, --forum); plan-on-a-page: pdf; cabinet-report: docx. A "
+        "(with --start, --end, --forum); self-assessment-report: docx or pdf (with --round); "
+        "plan-on-a-page: pdf; cabinet-report: docx. A "
         "council's own Word template is used for docx unless --built-in.",
     )
     p.add_argument("kind", choices=KIND_NAMES, metavar="KIND", help=" | ".join(KIND_NAMES))
