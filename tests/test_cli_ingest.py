@@ -122,3 +122,21 @@ def test_progress_bar_only_on_a_terminal(northbrook, tmp_path):
     plain_err = io.StringIO()
     assert ingest_paths([str(tmp_path)], jobs=1, out=io.StringIO(), err=plain_err) == 0
     assert plain_err.getvalue() == ""
+
+
+def test_postgresql_statistics_are_fresh_after_an_ingest(northbrook, capsys):
+    """Searches over the new rows are planned from their real size at once, not from empty
+    statistics until autovacuum comes round (as after a national load)."""
+    from django.db import connection
+
+    from ilacs.inspections.models import Paragraph
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL plans from table statistics")
+    assert main(["ingest", str(sample_report_path())]) == 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE relname = %s", [Paragraph._meta.db_table]
+        )
+        (estimated,) = cursor.fetchone()
+    assert estimated == Paragraph.objects.count() > 0

@@ -23,6 +23,7 @@ from ilacs.cli_support import CommandError, find_user, require_migrated
 from ilacs.inspections import labels
 from ilacs.inspections.dataset import ProgressBar
 from ilacs.inspections.models import Inspection
+from ilacs.inspections.national import refresh_statistics
 from ilacs.inspections.services import (
     FileResult,
     IngestOutcome,
@@ -134,6 +135,8 @@ def ingest_paths(
     finally:
         bar.close()
         read.close()
+    if any(o.status == "created" for r in results for o in r.outcomes):
+        refresh_statistics()  # PostgreSQL: searches over the new rows are planned well at once
     for line in summary_lines(results):
         out.write(line + "\n")
     out.flush()
