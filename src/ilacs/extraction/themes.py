@@ -52,6 +52,8 @@ MAX_THEMES = 3
 THIRD_SHARE = 0.4  # a third theme needs at least this share of the chief's score
 POSITION_DECAY = 0.04  # a word's weight is divided by 1 + this x its place in the part
 PART_DECAY = 0.25  # the n-th part of a text weighs 1 / (1 + this x n)
+REPEAT = 0.6  # each further phrase of a theme counts this share of the one before
+SPAN_TOPICS = 3  # other themes in a recording ask that make it recording as such (rule 7)
 WEAK_ASK = 1.0  # an ask whose words score less than this is a frame for what follows
 # Who acts, not what changes (rule 2): managers, leaders and partners named before "should"
 # are the people asked to act in most recommendations. A specialised role there (IROs, foster
@@ -217,6 +219,7 @@ def _score(
     lscb_plain = _lscb_plain()
     scores: dict[str, float] = {}
     evidence: list[Evidence] = []
+    hits: dict[str, int] = {}  # how often each theme has been found so far
     for part_no, part in enumerate(_parts(text)):
         actor = _ACTOR.match(part)
         subject_end = actor.end() if actor else 0
@@ -278,6 +281,8 @@ def _score(
                     continue  # in an example or a reason, a theme counts once
                 counted.add(theme)
                 s = w * where * part_weight / (1.0 + position_decay * pos)
+                s *= REPEAT ** hits.get(theme, 0)
+                hits[theme] = hits.get(theme, 0) + 1
                 scores[theme] = scores.get(theme, 0.0) + s
                 evidence.append(Evidence(theme, phrase, s, label, w))
     return scores, evidence
@@ -294,7 +299,13 @@ def _apply_rules(
     """The labelling rules of the theme list that a score alone does not capture."""
     lowered = _normalise(text)
     if ranked and ranked[0] == "care_leavers":
+        # rule 4 before rule 6: pathway plans that should cover health are pathway plans
+        pathway_first = re.search(r"\bpathway plan", lowered)
         for first, share in (("health", 0.5), ("voice_participation", 0.25)):
+            if first == "health" and pathway_first:
+                said = [lowered.find(e.phrase) for e in evidence if e.theme == "health"]
+                if pathway_first.start() < min((a for a in said if a >= 0), default=0):
+                    continue
             if first in ranked and scores[first] >= share * scores["care_leavers"]:
                 ranked.remove(first)
                 ranked.insert(0, first)
@@ -302,7 +313,9 @@ def _apply_rules(
                 break
     if ranked and ranked[0] == "recording" and len(ranked) > 1:
         as_such = any(e.theme == "recording" and e.weight >= 1.0 for e in evidence)
-        if not as_such:
+        # records of decisions, visits, assessments and plans: recording spanning several topics
+        spans = len({e.theme for e in evidence if e.theme != "recording"}) >= SPAN_TOPICS
+        if not as_such and not spans:
             ranked.insert(0, ranked.pop(1))
             rules.append(f"{ranked[0]}: recording of a topic puts the topic first")
     if ranked and ranked[0] == "workforce":
@@ -319,7 +332,7 @@ def _apply_rules(
                 ranked.insert(0, role)
                 rules.append(f"{role}: workforce asks about {THEMES[role]} go to that theme")
                 break
-    if "threshold" in lowered and re.search(r"\bat all levels\b|care thresholds?", lowered):
+    if "threshold" in lowered and _thresholds_beyond_the_front_door(lowered):
         if ranked and ranked[0] == "front_door":
             ranked.remove("front_door")
         if "management_oversight" in ranked:
@@ -338,6 +351,12 @@ def _apply_rules(
             ranked.remove(others[0])
             ranked.insert(0, others[0])
             rules.append(f"{others[0]}: evaluating a service puts the service first")
+    if lscb and ranked and ranked[0] == "leadership_governance":
+        # a board's own governance, business plan and funding are its partnership working
+        if "partnership" in ranked:
+            ranked.remove("partnership")
+        ranked.insert(0, "partnership")
+        rules.append("partnership: the board's own governance is partnership working")
     if lscb:
         if not ranked:
             ranked.append("partnership")
@@ -345,6 +364,26 @@ def _apply_rules(
             ranked.insert(min(1, len(ranked)), "partnership")
             rules.append("partnership: an LSCB recommendation is partnership working too")
     return ranked[:MAX_THEMES]
+
+
+# Levels of need a threshold may be applied at; two of them named means casework beyond the
+# front door (rule 8).
+_LEVELS = (
+    r"\bearly help\b",
+    r"\bchild(?:ren)? in need\b",
+    r"\bchild protection\b|\bprotection plans?\b|\bsignificant harm\b",
+    r"\bcare thresholds?\b|\binto care\b|\blooked after\b|\bcare proceedings\b",
+)
+
+
+def _thresholds_beyond_the_front_door(lowered: str) -> bool:
+    if re.search(
+        r"\bat (?:all|every|each) levels?\b|\blevels of (?:need|intervention)\b|"
+        r"\bcare thresholds?\b|\bstep(?:ping)? (?:up|down)\b.*\bthresholds?\b",
+        lowered,
+    ):
+        return True
+    return sum(bool(re.search(level, lowered)) for level in _LEVELS) >= 2
 
 
 def _strip_actor(text: str) -> str:

@@ -68,7 +68,9 @@ LEXICON: dict[str, str] = {
         preventative services=0.7; prevention=0.4;
         early help hub; early help workers; family support=0.5; family support workers=0.5;
         targeted family support=0.6; prevention services=0.7; families first=0.6;
-        team around the child=0.6; early help partnership; early help services
+        team around the child=0.6; early help partnership; early help services;
+        at the earliest point=0.8; earliest opportunity=0.5; before difficulties escalate=0.8;
+        before problems escalate=0.8; before needs escalate=0.8; before needs become acute=0.8
     """,
     "edge_of_care": """
         edge of care; entry to care; come into care; coming into care; came into care;
@@ -84,7 +86,9 @@ LEXICON: dict[str, str] = {
         bring children into care; into care=0.6; entering the care system;
         family group conference=0.5; family group conferences=0.5; children entering care;
         children who enter care; entrants to care; care entry; care order=0.5; care orders=0.5;
-        placement with parents regulations; at home under a care order; on care orders at home
+        placement with parents regulations; at home under a care order; on care orders at home;
+        family breakdown=0.9; risk of family breakdown; at risk of entering care; at risk of care;
+        intensive family support=0.7; intensive support=0.4; family preservation=0.8
     """,
     "child_protection": """
         strategy discussion; strategy discussions; strategy meeting; strategy meetings;
@@ -100,7 +104,9 @@ LEXICON: dict[str, str] = {
         subject to child protection plans for; child protection medicals; joint investigation;
         section 47 investigations; child protection processes=0.8; child protection procedures;
         child protection work=0.7; achieving best evidence; abe interviews; multi-agency strategy;
-        child protection investigation; children subject to child protection plans=0.6
+        child protection investigation; children subject to child protection plans=0.6;
+        subject to a child protection plan for; second or subsequent time; subsequent time=0.8;
+        second or subsequent=0.8; repeat plans=0.8
     """,
     "assessment": """
         assessment; assessments; assess=0.6; assessed=0.6; assessing=0.6; reassess;
@@ -142,7 +148,7 @@ LEXICON: dict[str, str] = {
         management grip; managerial grip; management challenge; managers' challenge;
         team managers' oversight; supervision records; case direction; management footprint;
         practice supervisors=0.6; senior practitioners=0.4; management scrutiny=0.8;
-        managerial direction; managers' decisions=0.7
+        managerial direction; managers' decisions=0.7; managers' grip; grip=0.6; management grip
     """,
     "independent_oversight": """
         independent reviewing officer; independent reviewing officers; iro; iros;
@@ -185,7 +191,10 @@ LEXICON: dict[str, str] = {
         adoption agency; permanency planning meeting; permanence planning meetings;
         long-term placements=0.6; placed for adoption; adoption orders; permanence policy;
         permanence panel; permanence tracking; returning to their families=0.8;
-        rehabilitation home=0.8; legal permanence; permanent families; permanent family
+        rehabilitation home=0.8; legal permanence; permanent families; permanent family;
+        go home to their families; going home to their families; go home from care;
+        return to their families=0.8; return to live with their families; home from care=0.8;
+        go home=0.7; going home=0.7; back home=0.6
     """,
     "placements": """
         placement; placements; placement sufficiency; sufficiency; sufficiency strategy;
@@ -291,9 +300,12 @@ LEXICON: dict[str, str] = {
         exploitation risk assessment; exploitation risk assessments;
         child sexual exploitation risk assessments;
         at risk of exploitation; exploitation hub; absent=0.4; absence from home=0.6;
-        run away=0.7; ran away=0.7; running away=0.7; runaway=0.7; national referral mechanism=0.9;
+        run away; ran away; running away; runaway=0.8; national referral mechanism=0.9;
         nrm=0.9; prevent duty=0.8; channel panel=0.8; extremist=0.8; adolescent safeguarding=0.7;
-        risk outside the home; harm outside the home; risks outside the home; missing children
+        risk outside the home; harm outside the home; risks outside the home; missing children;
+        mace; mace panel; multi-agency child exploitation; perpetrators=0.5;
+        disruption of perpetrators;
+        run away from; go missing from; when they come back=0.6; when they return=0.6
     """,
     "specific_harms": """
         neglect=1.3; neglected=1.3; chronic neglect=1.3; cumulative neglect=1.3; domestic abuse=1.3;
@@ -325,13 +337,17 @@ LEXICON: dict[str, str] = {
         a long way from home={"specific_groups": 0.8, "placements": 0.4};
         far from home={"specific_groups": 0.6, "placements": 0.6};
         children's to adult services; transition=0.4; transitions=0.4;
-        child in need=0.35; children in need=0.35; lado=1.3; local authority designated officer=1.3;
+        child in need=0.5; children in need=0.5; lado=1.3; local authority designated officer=1.3;
         allegations against; allegations=0.6; position of trust;
         special educational needs and disabilities={"specific_groups": 0.6, "education": 0.5};
         disabled children's team=1.3; children with a disability=1.3; autism=0.8; autistic=0.8;
         young offenders=0.8; youth offending service=0.8; remand=0.8; remanded=0.8;
         refugee=0.8; refugees=0.8; joint housing protocol=0.8; housing protocol=0.6;
-        designated officer; managing allegations; positions of trust; children with sen=0.6
+        designated officer; managing allegations; positions of trust; children with sen=0.6;
+        placed in our area; placed in the area; placed into the area;
+        by other local authorities=0.8;
+        by other councils=0.8; placing authority=0.8; placing authorities=0.8;
+        other local authorities=0.4
     """,
     "voice_participation": """
         voice; voices; voice of the child; views=0.8; wishes and feelings; wishes=0.8;
@@ -352,7 +368,9 @@ LEXICON: dict[str, str] = {
         visit=0.9; visits; visiting; statutory visits; visited; seen alone; seeing children alone;
         seen=0.5; see children=0.6; frequency of visits; home visits; children are seen;
         statutory visiting; seen and spoken to alone; spoken to alone; seeing children=0.7;
-        visits to children; unannounced visits; seen regularly; seen on their own=0.8
+        visits to children; unannounced visits; seen regularly; seen on their own=0.8;
+        spend time with children=0.8; spends time with children=0.8; time with children=0.6;
+        see their social worker=0.8; seen by their social worker=0.8; often enough=0.4
     """,
     "workforce": """
         workforce; recruitment=0.6; retention; recruit=0.6; retain=0.6; recruit and retain;
@@ -372,7 +390,11 @@ LEXICON: dict[str, str] = {
         development; cpd; practice educators=0.7; locum=0.8; interim staff=0.7;
         morale=0.8; staff wellbeing; wellbeing of staff; well-being of staff; workforce development;
         learning offer=0.6; practice development=0.5; unallocated=0.8; multiple social workers=0.8;
-        number of social workers=0.6; high turnover; retention of social workers
+        number of social workers=0.6; high turnover; retention of social workers;
+        social work apprenticeship; social work apprenticeships; apprenticeship scheme=0.6;
+        leadership development; management development; development programme=0.7;
+        grow our own=0.8; trainee social workers; student social workers; frontline programme;
+        step up to social work; social work students; practice placements=0.6
     """,
     "quality_assurance": """
         quality assurance; quality assurance framework; quality assurance processes;
@@ -397,6 +419,8 @@ LEXICON: dict[str, str] = {
         performance reporting; dashboard=0.8; dashboards=0.8; data quality=0.9;
         management reports=0.7; use of data=0.8; intelligence=0.4; benchmarking=0.6;
         learning culture=0.6; practice reviews=0.6; dip sampling=0.9; dip samples=0.9;
+        assessment of the effectiveness=0.9; assessment of the impact=0.9;
+        assessment of effectiveness=0.9; assessment of its effectiveness=0.9;
         oversight of performance
     """,
     "leadership_governance": """
@@ -441,7 +465,8 @@ LEXICON: dict[str, str] = {
         safeguarding arrangements=0.5; multi-agency safeguarding arrangements;
         multi-agency arrangements; mappa=0.7; gps=0.5; professional network=0.6;
         professionals' meetings=0.6; partnership arrangements; strategic partners;
-        the board's oversight=0.5; board oversight=0.5
+        the board's oversight=0.5; board oversight=0.5;
+        attendance of partner agencies; partner agencies' attendance
     """,
     "recording": """
         recording=0.55; recorded=0.45; record=0.45; records=0.45; case records=0.9;
@@ -450,7 +475,8 @@ LEXICON: dict[str, str] = {
         case files=0.6; case notes=0.8; written records=0.8; up to date=0.3; up-to-date=0.3;
         record keeping; recordkeeping;
         recording practice; quality of recording; electronic=0.5; files=0.4; ics=0.6;
-        written to the child=0.6; writing to children=0.6; records are written=0.6
+        written to the child=0.6; writing to children=0.6; records are written=0.6;
+        accuracy=0.5; accurate=0.4; inaccurate=0.5; inaccuracies=0.5
     """,
 }
 
@@ -466,7 +492,8 @@ NEUTRAL = """
 # own working or its analysis decides the chief theme; partnership is added anyway).
 LSCB_PLAIN = """
     partner; partners; partner agencies; partnership; partnerships; across the partnership;
-    multi-agency; agencies; agency; the board; board; board's; lscb; lscbs; inter-agency
+    multi-agency; agencies; agency; the board; board; board's; lscb; lscbs; inter-agency;
+    health partners; partner agencies' attendance; attendance of partner agencies
 """
 
 # Where the ask ends and its reasons or examples begin: what follows counts for less.
