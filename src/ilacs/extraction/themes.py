@@ -71,6 +71,8 @@ _STEM_EXCEPTIONS = {
     "attend": "attend",
     "sufficient": "sufficient",
     "sufficiently": "sufficient",
+    "relative": "relative",  # not "relation"
+    "relatives": "relative",
 }
 _TOKEN = re.compile(r"[a-z0-9]+(?:'s)?|\+")
 _PARA_REF = re.compile(r"\((?:paragraphs?|para\.?|outcome)\b[^()]*\)")
@@ -372,7 +374,7 @@ _LEVELS = (
     r"\bearly help\b",
     r"\bchild(?:ren)? in need\b",
     r"\bchild protection\b|\bprotection plans?\b|\bsignificant harm\b",
-    r"\bcare thresholds?\b|\binto care\b|\blooked after\b|\bcare proceedings\b",
+    r"\bcare thresholds?\b|\binto care\b|\blooked after\b",
 )
 
 

@@ -54,7 +54,11 @@ LEXICON: dict[str, str] = {
         initial screening; repeat referrals; response to referrals; daytime duty=0.8;
         referral pathway; consent to share; information at referral; no further action=0.5;
         access to children's social care=0.8; threshold for social care; thresholds for
-        intervention=0.8; integrated front door; children's services front door
+        intervention=0.8; integrated front door; children's services front door;
+        first raise a concern=0.8; concern is first raised=0.9; concerns are first raised=0.9;
+        first raised=0.6; worries first arrive=0.8; outside office hours;
+        out of office hours; at night and at weekends=0.8; evenings and weekends=0.7;
+        duty and advice; level of need=0.7; levels of need=0.8; when to refer=0.9
     """,
     "early_help": """
         early help; early help offer; early help strategy; early help assessment;
@@ -70,7 +74,11 @@ LEXICON: dict[str, str] = {
         targeted family support=0.6; prevention services=0.7; families first=0.6;
         team around the child=0.6; early help partnership; early help services;
         at the earliest point=0.8; earliest opportunity=0.5; before difficulties escalate=0.8;
-        before problems escalate=0.8; before needs escalate=0.8; before needs become acute=0.8
+        before problems escalate=0.8; before needs escalate=0.8; before needs become acute=0.8;
+        emerging needs=0.8; emerging difficulties=0.8; universal and targeted services=0.8;
+        targeted services=0.6; lead professional role=0.9; role of lead professional=0.9;
+        below the statutory threshold=0.8; below statutory thresholds=0.8; crisis point=0.5;
+        parenting programmes=0.8; parenting programme=0.8; parenting support=0.6
     """,
     "edge_of_care": """
         edge of care; entry to care; come into care; coming into care; came into care;
@@ -88,7 +96,10 @@ LEXICON: dict[str, str] = {
         children who enter care; entrants to care; care entry; care order=0.5; care orders=0.5;
         placement with parents regulations; at home under a care order; on care orders at home;
         family breakdown=0.9; risk of family breakdown; at risk of entering care; at risk of care;
-        intensive family support=0.7; intensive support=0.4; family preservation=0.8
+        intensive family support=0.7; intensive support=0.4; family preservation=0.8;
+        parents' agreement=0.6; legal status=0.6;
+        risk of needing to be looked after; needing to be looked after=0.8; keep them at home=0.7;
+        stay at home safely=0.7
     """,
     "child_protection": """
         strategy discussion; strategy discussions; strategy meeting; strategy meetings;
@@ -106,7 +117,9 @@ LEXICON: dict[str, str] = {
         child protection work=0.7; achieving best evidence; abe interviews; multi-agency strategy;
         child protection investigation; children subject to child protection plans=0.6;
         subject to a child protection plan for; second or subsequent time; subsequent time=0.8;
-        second or subsequent=0.8; repeat plans=0.8
+        second or subsequent=0.8; repeat plans=0.8;
+        reasonable cause to suspect; suffering significant harm=0.8; formal enquiries=0.8;
+        joint enquiries=0.9; enquiries=0.6; initial conference; initial conferences
     """,
     "assessment": """
         assessment; assessments; assess=0.6; assessed=0.6; assessing=0.6; reassess;
@@ -119,7 +132,10 @@ LEXICON: dict[str, str] = {
         risk=0.2;
         assessments of need; holistic assessment; assessment tools; assessment of risk;
         needs assessment; sibling assessment; parenting assessments; identify risk=0.5;
-        children's needs=0.3; child's needs=0.3
+        children's needs=0.3; child's needs=0.3;
+        family's past=0.8; families' past=0.8; previous involvement=0.7; men in the household=0.7;
+        ability to care=0.8;
+        capacity to care=0.8; ability to parent=0.8; picture of the child's needs=0.8
     """,
     "plans": """
         plan=0.8; plans=0.8; planning=0.7; care plan; care plans; care planning;
@@ -132,7 +148,8 @@ LEXICON: dict[str, str] = {
         child in need and child protection plans; reviews of plans; review plans=0.7;
         progress plans=0.6;
         child's plan; children's plans=0.9; plans are reviewed; outcome focused=0.6;
-        outcome-focused=0.6; measurable=0.6; planning for children
+        outcome-focused=0.6; measurable=0.6; planning for children;
+        child in need reviews=0.8; reviews for children in need=0.8; child in need review=0.8
     """,
     "management_oversight": """
         management oversight; managerial oversight; manager oversight; managers' oversight;
@@ -148,7 +165,11 @@ LEXICON: dict[str, str] = {
         management grip; managerial grip; management challenge; managers' challenge;
         team managers' oversight; supervision records; case direction; management footprint;
         practice supervisors=0.6; senior practitioners=0.4; management scrutiny=0.8;
-        managerial direction; managers' decisions=0.7; managers' grip; grip=0.6; management grip
+        managerial direction; managers' decisions=0.7; managers' grip; grip=0.6; management grip;
+        decisions by managers=0.8; line of sight=0.8;
+        one to one case discussions=0.9; case discussions=0.6; reflective discussions=0.7;
+        discussions with social workers=0.6; scrutiny by team managers; scrutiny by managers;
+        managers' scrutiny
     """,
     "independent_oversight": """
         independent reviewing officer; independent reviewing officers; iro; iros;
@@ -161,7 +182,9 @@ LEXICON: dict[str, str] = {
         reviews=0.3; review=0.2; second review={"permanence": 0.4};
         iro service; reviewing service; cp chairs; cp chair; iro challenge;
         reviews of children in care=0.6; child in care reviews=0.7; children's reviews=0.6;
-        cla reviews=0.7; lac reviews=0.7; review meetings=0.5; review timeliness=0.7
+        cla reviews=0.7; lac reviews=0.7; review meetings=0.5; review timeliness=0.7;
+        chair reviews=0.9; chair children's reviews; chair protection conferences;
+        chair child protection conferences; who chair=0.7
     """,
     "pre_proceedings": """
         pre-proceedings; public law outline; plo; letter before proceedings;
@@ -171,7 +194,8 @@ LEXICON: dict[str, str] = {
         interim care order; 26 weeks; legal advice=0.6; legal threshold;
         legal proceedings; care applications=0.8; issue proceedings; issuing proceedings;
         public law=0.9; legal gateway panel; cafcass=0.7; court orders=0.6;
-        supervision orders=0.5; supervision order=0.5
+        supervision orders=0.5; supervision order=0.5;
+        legal action=0.9; considering legal action; seek orders=0.8; seeking orders=0.8
     """,
     "permanence": """
         permanence; permanency; permanent=0.9; permanence planning; permanence plans;
@@ -194,7 +218,10 @@ LEXICON: dict[str, str] = {
         rehabilitation home=0.8; legal permanence; permanent families; permanent family;
         go home to their families; going home to their families; go home from care;
         return to their families=0.8; return to live with their families; home from care=0.8;
-        go home=0.7; going home=0.7; back home=0.6
+        go home=0.7; going home=0.7; back home=0.6;
+        lasting home=0.9; lasting homes=0.9; secure home=0.6;
+        their own history=0.8; why they are in care=0.8; go back to live; going back to live;
+        back to live with=0.9
     """,
     "placements": """
         placement; placements; placement sufficiency; sufficiency; sufficiency strategy;
@@ -213,7 +240,8 @@ LEXICON: dict[str, str] = {
         deprivation of liberty=0.7; dols=0.7; placement finding; placement breakdown;
         placement disruption; disruption=0.6; disruptions=0.6; moves=0.4; sufficiency of homes;
         residential provision; in-house homes=0.8; homes for children in care=0.8;
-        choice of homes; local homes=0.8; foster and residential
+        choice of homes; local homes=0.8; foster and residential;
+        not registered=0.9
     """,
     "foster_carers": """
         foster carer; foster carers; fostering service; fostering services; fostering panel;
@@ -226,7 +254,11 @@ LEXICON: dict[str, str] = {
         fostering households; foster families=0.7; carer support=0.7; support for carers=0.7;
         training for carers=0.8; carer assessments; form f; fostering assessments;
         foster carer reviews; annual reviews of foster carers; mockingbird=0.6;
-        foster carers' support; connected persons assessments
+        foster carers' support; connected persons assessments;
+        on the council's behalf=0.9; on behalf of the council=0.9;
+        relatives=0.6; approved temporarily=0.9; temporarily approved=0.9; grandparents=0.6;
+        approval of carers=0.9; carers' approval=0.9; approval panel=0.7;
+        annual reviews of carers=0.9; family and friends who=0.8; viability checks=0.9
     """,
     "care_leavers": """
         care leaver; care leavers; leaving care; leave care; left care; care leaving;
@@ -251,7 +283,9 @@ LEXICON: dict[str, str] = {
         "education": 0.3}; eet=0.6; tenancy=0.8; tenancies=0.8; independent accommodation=0.8;
         housing=0.5; transition to adulthood=0.6; pathway=0.6; leaving care team; after care;
         aftercare; suitable accommodation={"care_leavers": 0.4, "placements": 0.3};
-        leaving care services
+        leaving care services;
+        from care to adulthood; moving to adulthood=0.6; formerly in care;
+        formerly in the council's care; formerly looked after
     """,
     "health": """
         health=0.6; mental health; emotional health; emotional wellbeing; emotional well-being;
@@ -269,7 +303,8 @@ LEXICON: dict[str, str] = {
         psychological=0.8; psychology=0.7; counselling=0.7; health checks=0.9;
         looked after children nurse=0.8; lac nurse=0.8; designated nurse=0.6;
         designated doctor=0.6; therapeutic support; emotional support=0.6;
-        mental ill health; mental well-being
+        mental ill health; mental well-being;
+        check ups=0.9; check-ups=0.9; register with a gp
     """,
     "education": """
         education=0.8; educational; virtual school; virtual head; personal education plan;
@@ -283,7 +318,9 @@ LEXICON: dict[str, str] = {
         educational outcomes; educational achievement; achievement=0.4; gcse=0.9; gcses=0.9;
         qualifications=0.6; post-16 education=0.7; further education=0.6; designated teachers=0.9;
         designated teacher=0.9; sen=0.6; part-time timetables=0.9; reduced timetables=0.9;
-        part-time timetable=0.9; home education=0.9; school places=0.8; education provision
+        part-time timetable=0.9; home education=0.9; school places=0.8; education provision;
+        plan for their learning; learning at school=0.8; taught at home=0.9;
+        teach them at home=0.9; educated at home=0.9; school roll=0.9
     """,
     "exploitation_missing": """
         exploitation; exploited; sexual exploitation; child sexual exploitation; cse;
@@ -305,7 +342,11 @@ LEXICON: dict[str, str] = {
         risk outside the home; harm outside the home; risks outside the home; missing children;
         mace; mace panel; multi-agency child exploitation; perpetrators=0.5;
         disruption of perpetrators;
-        run away from; go missing from; when they come back=0.6; when they return=0.6
+        run away from; go missing from; when they come back=0.6; when they return=0.6;
+        been away from home=0.9; episodes of being away=0.9; whereabouts are unknown;
+        whereabouts=0.7; absent without permission; carrying drugs;
+        harm in their neighbourhoods=0.9; peer groups=0.7;
+        people outside the family=0.8; outside the family=0.6
     """,
     "specific_harms": """
         neglect=1.3; neglected=1.3; chronic neglect=1.3; cumulative neglect=1.3; domestic abuse=1.3;
@@ -320,7 +361,9 @@ LEXICON: dict[str, str] = {
         online sexual abuse; emotional abuse=0.8; abuse=0.3; non-accidental injury=0.8;
         parental mental ill health; fabricated or induced illness; neglectful=1.3;
         honour-based abuse; child sexual abuse and exploitation={"specific_harms": 0.7,
-        "exploitation_missing": 0.7}
+        "exploitation_missing": 0.7};
+        violence between=1.0; violent towards each other=1.0; violence at home=1.0;
+        sexually harmful behaviour=1.3; sexually harmful=1.2
     """,
     "specific_groups": """
         disabled children=1.3; children with disabilities=1.3; disability=0.9; disabilities=0.9;
@@ -347,7 +390,14 @@ LEXICON: dict[str, str] = {
         placed in our area; placed in the area; placed into the area;
         by other local authorities=0.8;
         by other councils=0.8; placing authority=0.8; placing authorities=0.8;
-        other local authorities=0.4
+        other local authorities=0.4;
+        physical and learning needs=1.0; learning disability=0.9; 28 days=0.9;
+        not a close relative=1.0; nowhere to live=1.0; sixteen and seventeen year olds=0.6;
+        look after a parent=1.0; care for a parent=1.0; caring responsibilities=1.0;
+        young offender institution=1.0; young offender institutions=1.0; secure settings=0.6;
+        private agreement=1.0; private arrangement=1.0; private arrangements=1.0;
+        adults who work with children=1.0; work or volunteer with children=1.0;
+        people who work with children=0.9
     """,
     "voice_participation": """
         voice; voices; voice of the child; views=0.8; wishes and feelings; wishes=0.8;
@@ -362,7 +412,10 @@ LEXICON: dict[str, str] = {
         child-centred=0.4; consult=0.5; co-produce; co-produced; children's participation;
         youth voice; care council=0.9; independent advocate; independent advocacy;
         ethnicity=0.6; racism=0.6; faith=0.5; interpreters=0.6; communication needs=0.5;
-        views of children; children's views; hear the voice
+        views of children; children's views; hear the voice;
+        speak up=0.9; help them speak=0.9; befriender=0.9; befrienders=0.9; listening events=0.8;
+        you said we did=0.9; hear directly from children=0.9; hear from children=0.9;
+        what children tell=0.6; what children say=0.6
     """,
     "visits": """
         visit=0.9; visits; visiting; statutory visits; visited; seen alone; seeing children alone;
@@ -370,7 +423,9 @@ LEXICON: dict[str, str] = {
         statutory visiting; seen and spoken to alone; spoken to alone; seeing children=0.7;
         visits to children; unannounced visits; seen regularly; seen on their own=0.8;
         spend time with children=0.8; spends time with children=0.8; time with children=0.6;
-        see their social worker=0.8; seen by their social worker=0.8; often enough=0.4
+        see their social worker=0.8; seen by their social worker=0.8; often enough=0.4;
+        spend with children=0.8; seen in their bedrooms=0.9; bedrooms=0.6; not been seen=0.9;
+        statutory contact=0.9
     """,
     "workforce": """
         workforce; recruitment=0.6; retention; recruit=0.6; retain=0.6; recruit and retain;
@@ -394,7 +449,9 @@ LEXICON: dict[str, str] = {
         social work apprenticeship; social work apprenticeships; apprenticeship scheme=0.6;
         leadership development; management development; development programme=0.7;
         grow our own=0.8; trainee social workers; student social workers; frontline programme;
-        step up to social work; social work students; practice placements=0.6
+        step up to social work; social work students; practice placements=0.6;
+        children each social worker=1.0; market supplement; market supplements;
+        hard to fill; experienced practitioners=0.7; experienced social workers=0.8
     """,
     "quality_assurance": """
         quality assurance; quality assurance framework; quality assurance processes;
@@ -421,7 +478,10 @@ LEXICON: dict[str, str] = {
         learning culture=0.6; practice reviews=0.6; dip sampling=0.9; dip samples=0.9;
         assessment of the effectiveness=0.9; assessment of the impact=0.9;
         assessment of effectiveness=0.9; assessment of its effectiveness=0.9;
-        oversight of performance
+        oversight of performance; assessment of its strengths=1.0;
+        strengths and weaknesses=0.8; practice week=0.9; read files=0.8;
+        examinations of case files=0.9; case file reviews=0.9; file reviews=0.8;
+        reviews of case files=0.9; learn about the quality=0.8
     """,
     "leadership_governance": """
         senior leaders=0.8; leaders=0.4; leadership=0.7; senior managers=0.3;
@@ -440,7 +500,9 @@ LEXICON: dict[str, str] = {
         hold to account=0.4; held to account=0.4;
         senior leadership team=0.8; political leaders; cabinet=0.6; improvement journey=0.6;
         transformation=0.5; strategic direction=0.7; vision=0.5; funding=0.6; dcs=0.8;
-        accountability=0.6; corporate parenting strategy; senior leadership=0.8
+        accountability=0.6; corporate parenting strategy; senior leadership=0.8;
+        as parents for children=1.0; responsibilities as a parent=1.0;
+        full council=0.8; other departments=0.7; council's departments=0.7
     """,
     "partnership": """
         partner=0.7; partners=0.7; partner agencies; partnership=0.7; partnerships=0.7;
@@ -466,7 +528,11 @@ LEXICON: dict[str, str] = {
         multi-agency arrangements; mappa=0.7; gps=0.5; professional network=0.6;
         professionals' meetings=0.6; partnership arrangements; strategic partners;
         the board's oversight=0.5; board oversight=0.5;
-        attendance of partner agencies; partner agencies' attendance
+        attendance of partner agencies; partner agencies' attendance;
+        adult mental health={"partnership": 0.7, "specific_harms": 0.4};
+        drug and alcohol services=0.7; health and wellbeing board; community safety partnership;
+        children's trust=0.8; independent chair=0.6; contributions from partners;
+        contributions from all partners; partners' contributions
     """,
     "recording": """
         recording=0.55; recorded=0.45; record=0.45; records=0.45; case records=0.9;
@@ -476,7 +542,10 @@ LEXICON: dict[str, str] = {
         record keeping; recordkeeping;
         recording practice; quality of recording; electronic=0.5; files=0.4; ics=0.6;
         written to the child=0.6; writing to children=0.6; records are written=0.6;
-        accuracy=0.5; accurate=0.4; inaccurate=0.5; inaccuracies=0.5
+        accuracy=0.5; accurate=0.4; inaccurate=0.5; inaccuracies=0.5;
+        on their files=0.7; on the child's file=0.8; on children's files=0.8; uploaded=0.8;
+        key documents=0.7; several systems=0.6; written up=0.8;
+        electronic case system; electronic case record
     """,
 }
 
