@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 THEME_KEYS: tuple[str, ...] = tuple(THEMES)
 
 ASK, SUBJECT, EXAMPLE, REASON = 1.0, 0.8, 0.6, 0.3
+CONTEXT = 0.6  # a leading "where ...," or "when ...," clause sets the scene
 SECONDARY_SHARE = 0.3  # a second or third theme scores at least this share of the chief's
 SECONDARY_MIN = 0.4  # ... and at least this much on its own
 PARAGRAPH_MIN = 1.0  # a paragraph's chief theme needs at least this score
@@ -80,6 +81,11 @@ _SPLIT = re.compile(
     r"(?<=[a-z0-9)])\.\s+|;|:\s|\n|•"
     r"|,\s+and\s+(?=how\b|ensure\b|make\b|improve\b|strengthen\b|that\b|provide\b)"
 )
+_LEAD = re.compile(
+    r"^(?:when|whenever|where|because|given that|before|after|if|once|while|as soon as)\b"
+    r"[^,]{3,200},\s*"
+)
+_LEAD_REASON = re.compile(r"^(?:so that|in order to|in order that)\b[^,]{3,200},\s*")
 _ACTOR = re.compile(r"^[^.;:]{0,90}?\bshould\s+")
 
 
@@ -169,7 +175,7 @@ class Evidence:
     theme: str
     phrase: str
     score: float
-    where: str  # "ask", "who" (before "should"), "example" or "reason"
+    where: str  # "ask", "who" (before "should"), "context" ("where ...,"), "example" or "reason"
     weight: float = 1.0  # the phrase's weight in the lexicon
 
 
@@ -223,8 +229,13 @@ def _score(
     evidence: list[Evidence] = []
     hits: dict[str, int] = {}  # how often each theme has been found so far
     for part_no, part in enumerate(_parts(text)):
-        actor = _ACTOR.match(part)
-        subject_end = actor.end() if actor else 0
+        # "Where a baby is injured, make sure ...": the leading clause sets the scene, the ask
+        # follows the comma; "So that ..., strengthen ..." leads with the reason.
+        lead = _LEAD_REASON.match(part) or _LEAD.match(part)
+        lead_end = lead.end() if lead else 0
+        lead_weight = REASON if lead and lead.re is _LEAD_REASON else CONTEXT
+        actor = _ACTOR.match(part[lead_end:])
+        subject_end = lead_end + actor.end() if actor else 0
         matches = list(_TOKEN.finditer(part))
         raw = [m.group() for m in matches]
         stems = [_stem(w) for w in raw]
@@ -233,6 +244,8 @@ def _score(
         segments: list[tuple[float, list[tuple[str, float, int, str]]]] = [(ASK, [])]
         if subject_end:
             segments.insert(0, (SUBJECT, []))
+        if lead_end:
+            segments.insert(0, (lead_weight, []))
         n = len(stems)
         # only the places where a phrase or a marker may start are looked at
         places = [k for k in range(n) if stems[k] in starts or raw[k] in marker_starts]
@@ -240,9 +253,15 @@ def _score(
         for i in places:
             if i < consumed:
                 continue  # inside a phrase already read
-            in_subject = subject_end and matches[i].start() < subject_end
-            target = 0 if in_subject else len(segments) - 1
-            if i > 1 and not in_subject and raw[i] in marker_starts:
+            in_lead = matches[i].start() < lead_end
+            in_subject = not in_lead and matches[i].start() < subject_end
+            if in_lead:
+                target = 0
+            elif in_subject:
+                target = 1 if lead_end else 0
+            else:
+                target = len(segments) - 1
+            if i > 1 and not in_subject and not in_lead and raw[i] in marker_starts:
                 for size in marker_starts[raw[i]]:
                     seg = markers.get(tuple(raw[i : i + size]))
                     if seg is not None:
@@ -269,14 +288,16 @@ def _score(
         # to ensure ...") is only a frame: what follows is the ask.
         weights = [w for w, _ in segments]
         for k in range(len(segments) - 1):
-            if weights[k] == SUBJECT:
+            if weights[k] == SUBJECT or (k == 0 and lead_end):
                 continue
             if weights[k] == ASK and sum(w for _, w, _, _ in segments[k][1]) < WEAK_ASK:
                 weights[k + 1] = ASK
             else:
                 break
-        for (_, found), where in zip(segments, weights, strict=True):
+        for k, ((_, found), where) in enumerate(zip(segments, weights, strict=True)):
             label = {ASK: "ask", SUBJECT: "who", EXAMPLE: "example"}.get(where, "reason")
+            if k == 0 and lead_end:
+                label = "context" if where == CONTEXT else "reason"
             counted: set[str] = set()
             for theme, w, pos, phrase in found:
                 if where < ASK and theme in counted:
