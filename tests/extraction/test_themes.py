@@ -224,3 +224,74 @@ def test_extract_records_carry_themes():
     assert record["lscb_recommendations"][0]["themes"][0] == "workforce"
     assert "partnership" in record["lscb_recommendations"][0]["themes"]
     assert record["paragraphs"][0]["themes"] == ["management_oversight"]
+
+
+def test_a_leading_where_or_when_clause_sets_the_scene_and_the_ask_decides():
+    # the ask (joint enquiries) decides, not the harm that sets the scene
+    result = theme_text(
+        "Where a non-mobile baby has an unexplained injury, make sure that joint enquiries with "
+        "the police begin on the same day."
+    )
+    assert result.themes[0] == "child_protection"
+    assert any(e.where == "context" for e in result.evidence)
+    # an ask with no theme words of its own: the scene says what it is about
+    assert themes_for(
+        "When children go back to live with their parents after a period in care, make sure "
+        "the decision rests on thorough analysis."
+    )[0] == ("permanence")
+    # a leading reason counts as a reason
+    assert themes_for(
+        "So that children at risk of exploitation are safer, strengthen supervision of the "
+        "social workers who work with them."
+    )[0] == ("management_oversight")
+
+
+def test_a_theme_named_again_and_again_does_not_outweigh_the_first_ask():
+    # three partnership words, each counting less than the one before, against one assessment
+    assert themes_for(
+        "Improve the timeliness of assessments and the involvement of partners, schools and the "
+        "police in them."
+    )[:2] == ["assessment", "partnership"]
+
+
+def test_thresholds_across_levels_of_need_are_management_oversight():
+    assert themes_for(
+        "Thresholds for moving between early help, child in need and child protection are "
+        "applied consistently."
+    )[0] == ("management_oversight")
+    # one level, at the front door, stays at the front door
+    assert themes_for("Ensure that thresholds for early help are understood by schools")[0] in (
+        "front_door",
+        "early_help",
+    )
+    # a threshold for care proceedings is about proceedings, not levels of need
+    assert themes_for(
+        "Ensure that the legal gateway panel tracks every child for whom the threshold for care "
+        "proceedings may be met, including children on protection plans for a long time."
+    )[0] == ("pre_proceedings")
+
+
+def test_an_lscb_item_about_its_own_governance_is_partnership_first():
+    assert themes_for(
+        "Ensure that the business plan has clear priorities, measurable outcomes and timescales.",
+        "lscb",
+    )[0] == ("partnership")
+    assert themes_for("Strengthen the board's governance and secure its funding.", "lscb")[0] == (
+        "partnership"
+    )
+
+
+def test_pathway_plans_that_should_cover_health_stay_care_leavers_first():
+    assert themes_for("Ensure that pathway plans address care leavers' emotional health")[0] == (
+        "care_leavers"
+    )
+    assert themes_for("Ensure that care leavers receive their full health histories")[0] == (
+        "health"
+    )
+
+
+def test_records_spanning_topics_are_recording_first():
+    assert themes_for(
+        "Ensure that children's records are accurate and up to date, including decisions, "
+        "visits, assessments and plans."
+    )[0] == ("recording")

@@ -242,6 +242,38 @@ def held_out(files: list[str]) -> set[str]:
     return {f for i, f in enumerate(sorted(files)) if i % 3 == 2}
 
 
+def score_theme_texts(items: list[dict]) -> dict[str, float]:
+    """Chief-theme accuracy and theme F1 of the method on labelled texts, as score_themes.py
+    counts them: items are {text, kind ("recommendation" or "lscb"), themes, also_chief}."""
+    from .themes import themes_for
+
+    right = tp = n_gold = n_pred = 0
+    for item in items:
+        got = themes_for(item["text"], item.get("kind") or "recommendation")
+        right += bool(got) and got[0] in [item["themes"][0], *item.get("also_chief", [])]
+        tp += len(set(got) & set(item["themes"]))
+        n_gold += len(item["themes"])
+        n_pred += len(set(got))
+    return {
+        "items": len(items),
+        "chief": right / len(items) if items else 0.0,
+        "themes_f1": f1(tp, n_gold, n_pred),
+    }
+
+
+def theme_label_items(gold_records: list[dict]) -> dict[str, list[dict]]:
+    """The items of theme label records (../shared/themes/dev.json), by share: "tuning" and
+    "held_out" (see held_out)."""
+    holdout = held_out([g["file"] for g in gold_records])
+    shares: dict[str, list[dict]] = {"tuning": [], "held_out": []}
+    for g in gold_records:
+        share = "held_out" if g["file"] in holdout else "tuning"
+        for key, kind in (("recommendations", "recommendation"), ("lscb_recommendations", "lscb")):
+            for item in g.get(key) or []:
+                shares[share].append({**item, "kind": kind})
+    return shares
+
+
 def _pair(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict | None]]:
     """Greedy one-to-one pairing by text similarity (>= 0.9), as the recommendations score."""
     used: set[int] = set()
