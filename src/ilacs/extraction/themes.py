@@ -86,6 +86,10 @@ _LEAD = re.compile(
     r"[^,]{3,200},\s*"
 )
 _LEAD_REASON = re.compile(r"^(?:so that|in order to|in order that)\b[^,]{3,200},\s*")
+_RECORDING_ASK = re.compile(
+    r"^\W*(?:(?:improve|strengthen|ensure|further|develop|the|quality|timeliness|consistency|"
+    r"and|of|in)\s+)*(?:recording|record keeping|case records)\b"
+)
 _ACTOR = re.compile(r"^[^.;:]{0,90}?\bshould\s+")
 
 
@@ -334,10 +338,18 @@ def _apply_rules(
                 ranked.insert(0, first)
                 rules.append(f"{first}: care leavers' {first.split('_')[0]} is {first} first")
                 break
+    asked = {e.theme for e in evidence if e.where in ("ask", "example")}
+    spans = len(asked - {"recording"}) >= SPAN_TOPICS
+    if "recording" in scores and _RECORDING_ASK.match(_strip_actor(lowered)):
+        # "Improve the recording of visits, supervision and assessments": what is asked is
+        # recording; first when it spans topics, else beside the topic (rule 7)
+        if "recording" in ranked:
+            ranked.remove("recording")
+        ranked.insert(0 if spans else min(1, len(ranked)), "recording")
+        rules.append("recording: the ask is the recording itself")
     if ranked and ranked[0] == "recording" and len(ranked) > 1:
         as_such = any(e.theme == "recording" and e.weight >= 1.0 for e in evidence)
         # records of decisions, visits, assessments and plans: recording spanning several topics
-        spans = len({e.theme for e in evidence if e.theme != "recording"}) >= SPAN_TOPICS
         if not as_such and not spans:
             ranked.insert(0, ranked.pop(1))
             rules.append(f"{ranked[0]}: recording of a topic puts the topic first")

@@ -138,7 +138,7 @@ LEXICON: dict[str, str] = {
         capacity to care=0.8; ability to parent=0.8; picture of the child's needs=0.8
     """,
     "plans": """
-        plan=0.8; plans=0.8; planning=0.7; care plan; care plans; care planning;
+        plan=0.7; plans=0.7; planning=0.6; care plan; care plans; care planning;
         child in need plan; child in need plans; plans for children; written plans;
         interim plan; contingency; contingency plan; contingency planning;
         contingency arrangements; smart; specific measurable; timebound; time-bound;
@@ -588,6 +588,11 @@ PURPOSE_MARKERS = (
     "to provide",
     "to meet",
     "to understand",
+    "to show",
+    "to evidence",
+    "to more",
+    "to clearly",
+    "to better",
     "because",
     "which",
     "that affect",
