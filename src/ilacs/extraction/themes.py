@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 THEME_KEYS: tuple[str, ...] = tuple(THEMES)
 
 ASK, SUBJECT, EXAMPLE, REASON = 1.0, 0.8, 0.6, 0.3
+FRAME = 0.8  # "work with the police to ...": who the council works with, not what changes
 CONTEXT = 0.6  # a leading "where ...," or "when ...," clause sets the scene
 SECONDARY_SHARE = 0.3  # a second or third theme scores at least this share of the chief's
 SECONDARY_MIN = 0.4  # ... and at least this much on its own
@@ -87,9 +88,14 @@ _LEAD = re.compile(
 )
 _LEAD_REASON = re.compile(r"^(?:so that|in order to|in order that)\b[^,]{3,200},\s*")
 _RECORDING_ASK = re.compile(
-    r"^\W*(?:(?:improve|strengthen|ensure|further|develop|the|quality|timeliness|consistency|"
-    r"and|of|in)\s+)*(?:recording|record keeping|case records)\b"
+    r"^\W*(?:(?:improve|strengthen|ensure|that|further|develop|the|quality|timeliness|"
+    r"consistency|and|of|in)\s+)*(?:recording|record keeping|case records|records of)\b"
 )
+_WORK_WITH = re.compile(
+    r"^(?:(?:to|and|continue to|further)\s+)?(?:work|working|collaborate|liaise)\s+"
+    r"(?:closely\s+|jointly\s+|together\s+)?(?:with|alongside)\b"
+)
+_FRAME_END = re.compile(r"\b(?:to|so that|in order)\b")
 _ACTOR = re.compile(r"^[^.;:]{0,90}?\bshould\s+")
 
 
@@ -240,16 +246,34 @@ def _score(
         lead_weight = REASON if lead and lead.re is _LEAD_REASON else CONTEXT
         actor = _ACTOR.match(part[lead_end:])
         subject_end = lead_end + actor.end() if actor else 0
+        # "Work with health partners to ensure that ...": who the council works with is who
+        # acts (rule 2), not what changes; the ask is what follows "to"
+        frame_end = 0
+        ask_start = subject_end or lead_end
+        frame = _WORK_WITH.match(part[ask_start:])
+        if frame:
+            to = _FRAME_END.search(part, ask_start + frame.end())
+            if to:
+                frame_end = to.start()
         matches = list(_TOKEN.finditer(part))
         raw = [m.group() for m in matches]
         stems = [_stem(w) for w in raw]
         part_weight = 1.0 / (1.0 + PART_DECAY * part_no)
         # (segment weight, [(theme, weight, position, phrase)]) in reading order
-        segments: list[tuple[float, list[tuple[str, float, int, str]]]] = [(ASK, [])]
-        if subject_end:
-            segments.insert(0, (SUBJECT, []))
-        if lead_end:
-            segments.insert(0, (lead_weight, []))
+        # the regions before the ask, in reading order: (end, weight, label)
+        regions = [
+            (end, weight, label)
+            for end, weight, label in (
+                (lead_end, lead_weight, "context" if lead_weight == CONTEXT else "reason"),
+                (subject_end, SUBJECT, "who"),
+                (frame_end, FRAME, "frame"),
+            )
+            if end
+        ]
+        segments: list[tuple[float, list[tuple[str, float, int, str]]]] = [
+            *((weight, []) for _, weight, _ in regions),
+            (ASK, []),
+        ]
         n = len(stems)
         # only the places where a phrase or a marker may start are looked at
         places = [k for k in range(n) if stems[k] in starts or raw[k] in marker_starts]
@@ -257,15 +281,11 @@ def _score(
         for i in places:
             if i < consumed:
                 continue  # inside a phrase already read
-            in_lead = matches[i].start() < lead_end
-            in_subject = not in_lead and matches[i].start() < subject_end
-            if in_lead:
-                target = 0
-            elif in_subject:
-                target = 1 if lead_end else 0
-            else:
-                target = len(segments) - 1
-            if i > 1 and not in_subject and not in_lead and raw[i] in marker_starts:
+            at = matches[i].start()
+            region = next((k for k, (end, _, _) in enumerate(regions) if at < end), None)
+            in_subject = region is not None and regions[region][2] == "who"
+            target = len(segments) - 1 if region is None else region
+            if i > 1 and region is None and raw[i] in marker_starts:
                 for size in marker_starts[raw[i]]:
                     seg = markers.get(tuple(raw[i : i + size]))
                     if seg is not None:
@@ -292,16 +312,16 @@ def _score(
         # to ensure ...") is only a frame: what follows is the ask.
         weights = [w for w, _ in segments]
         for k in range(len(segments) - 1):
-            if weights[k] == SUBJECT or (k == 0 and lead_end):
-                continue
+            if k < len(regions):
+                continue  # scene, who acts, who with: never the ask
             if weights[k] == ASK and sum(w for _, w, _, _ in segments[k][1]) < WEAK_ASK:
                 weights[k + 1] = ASK
             else:
                 break
         for k, ((_, found), where) in enumerate(zip(segments, weights, strict=True)):
-            label = {ASK: "ask", SUBJECT: "who", EXAMPLE: "example"}.get(where, "reason")
-            if k == 0 and lead_end:
-                label = "context" if where == CONTEXT else "reason"
+            label = {ASK: "ask", EXAMPLE: "example"}.get(where, "reason")
+            if k < len(regions):
+                label = regions[k][2]
             counted: set[str] = set()
             for theme, w, pos, phrase in found:
                 if where < ASK and theme in counted:
@@ -418,6 +438,11 @@ def _thresholds_beyond_the_front_door(lowered: str) -> bool:
         lowered,
     ):
         return True
+    # thresholds asked about (among the first words of the ask), named at two levels of need;
+    # "help for children in need who do not meet the threshold for child protection" is not
+    ask = _strip_actor(lowered)
+    if not re.match(r"^\W*(?:that\s+)?(?:[\w']+\W+){0,5}?thresholds?\b", ask):
+        return False
     return sum(bool(re.search(level, lowered)) for level in _LEVELS) >= 2
 
 

@@ -169,7 +169,8 @@ LEXICON: dict[str, str] = {
         decisions by managers=0.8; line of sight=0.8;
         one to one case discussions=0.9; case discussions=0.6; reflective discussions=0.7;
         discussions with social workers=0.6; scrutiny by team managers; scrutiny by managers;
-        managers' scrutiny
+        managers' scrutiny;
+        oversight of decisions=0.9; recorded oversight=0.9
     """,
     "independent_oversight": """
         independent reviewing officer; independent reviewing officers; iro; iros;
@@ -221,7 +222,9 @@ LEXICON: dict[str, str] = {
         go home=0.7; going home=0.7; back home=0.6;
         lasting home=0.9; lasting homes=0.9; secure home=0.6;
         their own history=0.8; why they are in care=0.8; go back to live; going back to live;
-        back to live with=0.9
+        back to live with=0.9;
+        reunification assessment={"permanence": 1.0, "assessment": 0.6};
+        reunification assessments={"permanence": 1.0, "assessment": 0.6}
     """,
     "placements": """
         placement; placements; placement sufficiency; sufficiency; sufficiency strategy;
@@ -241,7 +244,9 @@ LEXICON: dict[str, str] = {
         placement disruption; disruption=0.6; disruptions=0.6; moves=0.4; sufficiency of homes;
         residential provision; in-house homes=0.8; homes for children in care=0.8;
         choice of homes; local homes=0.8; foster and residential;
-        not registered=0.9
+        not registered=0.9;
+        long way from their home={"placements": 0.8, "specific_groups": 0.4}; a long way from=0.6;
+        distance from=0.7; far from their home={"placements": 0.6, "specific_groups": 0.6}
     """,
     "foster_carers": """
         foster carer; foster carers; fostering service; fostering services; fostering panel;
@@ -258,7 +263,10 @@ LEXICON: dict[str, str] = {
         on the council's behalf=0.9; on behalf of the council=0.9;
         relatives=0.6; approved temporarily=0.9; temporarily approved=0.9; grandparents=0.6;
         approval of carers=0.9; carers' approval=0.9; approval panel=0.7;
-        annual reviews of carers=0.9; family and friends who=0.8; viability checks=0.9
+        annual reviews of carers=0.9; family and friends who=0.8; viability checks=0.9;
+        supervision for foster carers; supervision of foster carers;
+        support and supervision for foster carers; supervising foster carers;
+        training for foster carers
     """,
     "care_leavers": """
         care leaver; care leavers; leaving care; leave care; left care; care leaving;
@@ -502,7 +510,8 @@ LEXICON: dict[str, str] = {
         transformation=0.5; strategic direction=0.7; vision=0.5; funding=0.6; dcs=0.8;
         accountability=0.6; corporate parenting strategy; senior leadership=0.8;
         as parents for children=1.0; responsibilities as a parent=1.0;
-        full council=0.8; other departments=0.7; council's departments=0.7
+        full council=0.8; other departments=0.7; council's departments=0.7;
+        restructure=0.8; restructuring=0.8; service redesign=0.7
     """,
     "partnership": """
         partner=0.7; partners=0.7; partner agencies; partnership=0.7; partnerships=0.7;
@@ -545,7 +554,8 @@ LEXICON: dict[str, str] = {
         accuracy=0.5; accurate=0.4; inaccurate=0.5; inaccuracies=0.5;
         on their files=0.7; on the child's file=0.8; on children's files=0.8; uploaded=0.8;
         key documents=0.7; several systems=0.6; written up=0.8;
-        electronic case system; electronic case record
+        electronic case system; electronic case record;
+        case summaries=0.9; case summary=0.9
     """,
 }
 
