@@ -11,6 +11,8 @@ SETS = (
     "written_tuned_paraphrased",
     "written_unseen_sif",
     "written_unseen_hard",
+    "written_tuned_inspector",
+    "written_unseen_eras",
 )
 
 
