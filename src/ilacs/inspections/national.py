@@ -86,9 +86,15 @@ def _prepare(record: dict[str, Any], councils: dict[str, LocalAuthority], index:
             ),
             **fields,
         )
-        judgements, recommendations, paragraphs = child_rows(record, inspection)
+        return prepare_rows(record, inspection)
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"the record is incomplete ({type(exc).__name__}: {exc})") from exc
+
+
+def prepare_rows(record: dict[str, Any], inspection: Inspection) -> _Prepared:
+    """An inspection (saved or not) with its children's rows from the record (child_rows),
+    ready for write_children."""
+    judgements, recommendations, paragraphs = child_rows(record, inspection)
     orders = [p.judgement.order if p.judgement is not None else None for p in paragraphs]
     return _Prepared(inspection, judgements, recommendations, paragraphs, orders)
 
@@ -162,13 +168,20 @@ def _write(batch: list[_Prepared]) -> None:
         prepared.inspection.pk = None
     with transaction.atomic():
         Inspection.objects.bulk_create([p.inspection for p in batch])
-        for prepared in batch:
-            for row in (*prepared.judgements, *prepared.recommendations, *prepared.paragraphs):
-                row.inspection_id = prepared.inspection.pk
-        _insert_rows(Judgement, [j for p in batch for j in p.judgements])
-        _link_judgements(batch)
-        _insert_rows(Recommendation, [r for p in batch for r in p.recommendations])
-        _insert_rows(Paragraph, [x for p in batch for x in p.paragraphs])
+        write_children(batch)
+
+
+def write_children(batch: list[_Prepared]) -> None:
+    """Insert the judgements, recommendations and paragraphs of inspections just saved (in the
+    caller's transaction): one executemany (PostgreSQL: COPY) per table, then one query for the
+    judgements' keys. `ilacs ingest` and uploads use it too (services._create)."""
+    for prepared in batch:
+        for row in (*prepared.judgements, *prepared.recommendations, *prepared.paragraphs):
+            row.inspection_id = prepared.inspection.pk
+    _insert_rows(Judgement, [j for p in batch for j in p.judgements])
+    _link_judgements(batch)
+    _insert_rows(Recommendation, [r for p in batch for r in p.recommendations])
+    _insert_rows(Paragraph, [x for p in batch for x in p.paragraphs])
 
 
 def load_records(records: Iterable[dict[str, Any]]) -> LoadSummary:

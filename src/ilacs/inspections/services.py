@@ -444,8 +444,11 @@ def _create(
     size: int,
     user: Any,
 ) -> IngestOutcome:
+    from ilacs.inspections.national import prepare_rows, write_children  # (imports this module)
+
     fields = _fields(record, sha256)
-    existing = Inspection.objects.filter(source_key=fields["source_key"]).first()
+    # source_key is unique: no ordering needed (the default one joins the councils' table).
+    existing = Inspection.objects.filter(source_key=fields["source_key"]).order_by().first()
     if existing is not None:
         return IngestOutcome("already_held", inspection=existing)
     inspection = Inspection(
@@ -457,10 +460,8 @@ def _create(
     )
     inspection.source_file.name = stored_name
     inspection.save()
-    judgements, recommendations, paragraphs = child_rows(record, inspection)
-    Judgement.objects.bulk_create(judgements)  # with their keys: paragraphs point at them
-    Recommendation.objects.bulk_create(recommendations)
-    Paragraph.objects.bulk_create(paragraphs)
+    # As a national load writes them: bulk_create spent most of a save compiling SQL.
+    write_children([prepare_rows(record, inspection)])
     return IngestOutcome("created", inspection=inspection)
 
 
@@ -502,9 +503,12 @@ def child_rows(
     ]
     judged = [(j.key, j.printed) for j in judgements]
     paragraphs = []
+    under: dict[str, int | None] = {}  # by section: a report's paragraphs share a few sections
     for order, p in enumerate(record.get("paragraphs") or [], start=1):
         section = _clip(p.get("section"), Paragraph, "section")
-        index = judgement_for_section(section, judged)
+        if section not in under:
+            under[section] = judgement_for_section(section, judged)
+        index = under[section]
         paragraphs.append(
             Paragraph(
                 inspection=inspection,
