@@ -116,16 +116,32 @@ def _insert_rows(model: type[models.Model], rows: list[models.Model]) -> None:
         _copy_rows(table, columns, fields, rows)
         return
     sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
-    prepare = [(f.attname, f if isinstance(f, models.JSONField) else None) for f in fields]
+    names = [f.attname for f in fields]
+    # JSON as its text: what JSONField gives SQLite (json.dumps; None stays NULL), without
+    # Django's calls per value.
+    convert = [
+        (_json_text if f.encoder is None else _prep_json(f))
+        if isinstance(f, models.JSONField)
+        else None
+        for f in fields
+    ]
     values = [
         tuple(
-            field.get_db_prep_save(getattr(row, name), connection) if field else getattr(row, name)
-            for name, field in prepare
+            value if to_db is None else to_db(value)
+            for value, to_db in zip([getattr(row, n) for n in names], convert, strict=True)
         )
         for row in rows
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, values)
+
+
+def _json_text(value: Any) -> str | None:
+    return None if value is None else json.dumps(value)
+
+
+def _prep_json(field: Any) -> Any:
+    return lambda value: field.get_db_prep_save(value, connection)
 
 
 def _copy_rows(table: str, columns: str, fields: list[Any], rows: list[models.Model]) -> None:
@@ -148,13 +164,23 @@ def _copy_rows(table: str, columns: str, fields: list[Any], rows: list[models.Mo
 
 def _link_judgements(batch: list[_Prepared]) -> None:
     """Point each paragraph at its judgement's new row (child_rows chose which): one query for
-    the batch's judgement keys, by inspection and order."""
-    keys = dict(
-        ((inspection_id, order), pk)
-        for inspection_id, order, pk in Judgement.objects.filter(
-            inspection_id__in=[p.inspection.pk for p in batch]
-        ).values_list("inspection_id", "order", "pk")
+    the batch's judgement keys, by inspection and order (plain SQL: the ORM's building of the
+    query cost more than running it, once per file for `ilacs ingest`)."""
+    if not any(p.judgements for p in batch):
+        return  # no judgement, so no paragraph points at one
+    meta, quote = Judgement._meta, connection.ops.quote_name
+    columns = ", ".join(
+        quote(meta.get_field(name).column) for name in ("inspection", "order", "id")
     )
+    ids = [p.inspection.pk for p in batch]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns} FROM {quote(meta.db_table)} "
+            f"WHERE {quote(meta.get_field('inspection').column)} IN "
+            f"({', '.join(['%s'] * len(ids))})",
+            ids,
+        )
+        keys = {(inspection_id, order): pk for inspection_id, order, pk in cursor.fetchall()}
     for prepared in batch:
         for paragraph, order in zip(prepared.paragraphs, prepared.judgement_orders, strict=True):
             paragraph.judgement_id = (

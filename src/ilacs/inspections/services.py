@@ -235,6 +235,8 @@ def ingest_file(
 def _already_held(sha256: str, user: Any) -> list[Inspection]:
     """Inspections already made from this very file, if the user may see all of them. Any that
     were withdrawn come back, when the user may add reports for their councils."""
+    if not Inspection.objects.filter(sha256=sha256).exists():  # the usual case: a cheap query
+        return []
     held = list(Inspection.objects.filter(sha256=sha256).select_related("local_authority"))
     if user is not None and not all(permissions.can_view(user, i.local_authority) for i in held):
         # Say nothing about what another council holds: carry on as for a new file, which
@@ -468,12 +470,13 @@ def _create(
 def child_rows(
     record: dict[str, Any], inspection: Inspection
 ) -> tuple[list[Judgement], list[Recommendation], list[Paragraph]]:
-    """The judgement, recommendation and paragraph rows of a record, unsaved (for bulk_create).
-    Each paragraph points at the judgement its section sits under (sections.py): save the
-    judgements first."""
+    """The judgement, recommendation and paragraph rows of a record, unsaved, for the
+    inspection's key (None until it is saved: national.write_children sets it). Each paragraph
+    points at the judgement its section sits under (sections.py): save the judgements first.
+    (By key, not `inspection=`: Django's setting of the relation cost more than the row.)"""
     judgements = [
         Judgement(
-            inspection=inspection,
+            inspection_id=inspection.pk,
             printed=_clip(j["printed"], Judgement, "printed"),
             key=j["key"],
             grade=j["grade"],
@@ -484,7 +487,7 @@ def child_rows(
     ]
     recommendations = [
         Recommendation(
-            inspection=inspection,
+            inspection_id=inspection.pk,
             number=int(r["number"]),
             text=r["text"],
             page=r.get("page"),
@@ -511,7 +514,7 @@ def child_rows(
         index = under[section]
         paragraphs.append(
             Paragraph(
-                inspection=inspection,
+                inspection_id=inspection.pk,
                 section=section,
                 number=int(p["number"]),
                 text=p["text"],
