@@ -3,9 +3,26 @@
 import pytest
 from django.core.files.storage import default_storage
 
+from ilacs.inspections import national
 from ilacs.inspections.models import Inspection, Judgement, Paragraph, Recommendation
 from ilacs.inspections.services import ingest_file
 from tests.factories import FakeExtractor, make_source, report_record
+
+
+def _fail_paragraphs(monkeypatch, error, on_call=1):
+    """Writing paragraphs (the last rows of a report: national.write_children) raises `error` on
+    the on_call-th time; the other rows are written as usual."""
+    real_insert_rows = national._insert_rows
+    calls = []
+
+    def insert_rows(model, rows):
+        if model is Paragraph:
+            calls.append(1)
+            if len(calls) == on_call:
+                raise error
+        return real_insert_rows(model, rows)
+
+    monkeypatch.setattr(national, "_insert_rows", insert_rows)
 
 
 def _stored_files() -> list[str]:
@@ -23,11 +40,8 @@ def _stored_files() -> list[str]:
 
 
 def test_failure_while_saving_paragraphs_rolls_everything_back(cast, monkeypatch):
-    def fail(*args, **kwargs):
-        raise RuntimeError("disk full")
-
     # Inspection, judgements and recommendations are written first; paragraphs last.
-    monkeypatch.setattr(Paragraph.objects, "bulk_create", fail)
+    _fail_paragraphs(monkeypatch, RuntimeError("disk full"))
     with pytest.raises(RuntimeError, match="disk full"):
         ingest_file(b"%PDF report", "r.pdf", extractor=FakeExtractor(report_record("Northbrook")))
     assert Inspection.objects.count() == 0
@@ -40,16 +54,7 @@ def test_failure_on_the_second_report_of_a_paper_keeps_out_the_first(cast, monke
     paper = b"%PDF committee paper"
     first = report_record("Northbrook", source=make_source(paper, first_page=1, last_page=9))
     second = report_record("Southmere", source=make_source(paper, first_page=10, last_page=19))
-    real_bulk_create = Paragraph.objects.bulk_create
-    calls = []
-
-    def fail_second_time(objs, *args, **kwargs):
-        calls.append(1)
-        if len(calls) == 2:
-            raise RuntimeError("connection lost")
-        return real_bulk_create(objs, *args, **kwargs)
-
-    monkeypatch.setattr(Paragraph.objects, "bulk_create", fail_second_time)
+    _fail_paragraphs(monkeypatch, RuntimeError("connection lost"), on_call=2)
     with pytest.raises(RuntimeError):
         ingest_file(paper, "paper.pdf", extractor=FakeExtractor(first, second))
     assert Inspection.objects.count() == 0
@@ -59,7 +64,7 @@ def test_failure_on_the_second_report_of_a_paper_keeps_out_the_first(cast, monke
 
 def test_after_a_failure_the_same_file_can_be_added(cast, monkeypatch):
     with monkeypatch.context() as m:
-        m.setattr(Paragraph.objects, "bulk_create", lambda *a, **k: 1 / 0)
+        _fail_paragraphs(m, ZeroDivisionError("division by zero"))
         with pytest.raises(ZeroDivisionError):
             ingest_file(b"%PDF r", "r.pdf", extractor=FakeExtractor(report_record("Northbrook")))
     result = ingest_file(b"%PDF r", "r.pdf", extractor=FakeExtractor(report_record("Northbrook")))

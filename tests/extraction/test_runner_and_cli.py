@@ -110,3 +110,24 @@ def test_guarded_bytes_extraction_names_the_upload_and_times_out(report_files, m
     (rec,) = extract_bytes_guarded(data, "stuck.txt", timeout=1.0)
     assert rec["error"]["code"] == "timeout"
     assert rec["source"]["file"] == "stuck.txt"
+
+
+def test_reading_ahead_keeps_order_and_stops_when_closed(report_files, tmp_path):
+    import multiprocessing as mp
+
+    from ilacs.extraction.runner import extract_files_ahead
+
+    bad = tmp_path / "bad.pdf"
+    bad.write_text("<html>gone</html>")
+    paths = [report_files[0], str(bad), *report_files[1:]]
+    got = list(extract_files_ahead(paths, jobs=2))
+    assert [path for path, _ in got] == paths
+    assert [len(records) for _, records in got] == [1] * len(paths)
+    assert got[1][1][0]["error"]["code"] == "not_a_pdf"
+
+    # Left after the first file (as ilacs ingest does on an error): the workers are stopped.
+    read = extract_files_ahead(paths * 3, jobs=2)
+    first_path, _ = next(read)
+    assert first_path == paths[0]
+    read.close()
+    assert mp.active_children() == []

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import queue
 import re
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import Connection, wait
@@ -92,9 +94,11 @@ def extract_files(
     timeout: float = 60.0,
     max_bytes: int = DEFAULT_MAX_BYTES,
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+    stop: threading.Event | None = None,
 ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Yield (path, that file's records) for each path, in input order: `ilacs ingest` saves
-    each file's reports together."""
+    each file's reports together. When `stop` is set (extract_files_ahead), it ends within a
+    tenth of a second, without yielding the rest."""
     todo = list(enumerate(str(p) for p in paths))
     if not todo:
         return
@@ -106,6 +110,8 @@ def extract_files(
     queue = list(reversed(todo))
     try:
         while next_out < len(todo):
+            if stop is not None and stop.is_set():
+                return
             for slot in slots:
                 if slot.task is None and queue:
                     slot.task = queue.pop()
@@ -114,6 +120,10 @@ def extract_files(
             busy = [s for s in slots if s.task is not None]
             now = time.monotonic()
             wait_for = min((s.started + timeout - now for s in busy), default=0.1)
+            if next_out in results:  # the next file's records are here: hand them over now
+                wait_for = 0.0
+            elif stop is not None:
+                wait_for = min(wait_for, 0.1)
             ready = wait([s.conn for s in busy], timeout=max(0.0, wait_for))
             for k, slot in enumerate(slots):
                 if slot.task is None:
@@ -149,6 +159,66 @@ def extract_files(
             slot.proc.join(timeout=1)
             if slot.proc.is_alive():
                 slot.proc.kill()
+
+
+def extract_files_ahead(
+    paths: Iterable[str],
+    jobs: int = 1,
+    timeout: float = 60.0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """`extract_files`, driven by a thread of this process, so that the workers are given their
+    next file as soon as they finish one, while the caller is still busy with earlier records
+    (`ilacs ingest` saves them meanwhile): with extract_files, a worker that finished while the
+    caller was saving waited for the caller to ask for more. The records of at most two files
+    per job wait for the caller. The thread only hands out paths and collects records; closing
+    the iterator (or leaving a loop over it) stops it and the workers."""
+    pending: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=2 * max(1, jobs))
+    stop = threading.Event()
+
+    def put(kind: str, value: Any) -> bool:
+        while not stop.is_set():
+            try:
+                pending.put((kind, value), timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def feed() -> None:
+        read = extract_files(
+            paths,
+            jobs=jobs,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            memory_limit=memory_limit,
+            stop=stop,
+        )
+        try:
+            for item in read:
+                if not put("records", item):
+                    return
+        except BaseException as exc:  # handed to the caller, raised there
+            put("error", exc)
+            return
+        finally:
+            read.close()
+        put("end", None)
+
+    thread = threading.Thread(target=feed, name="ilacs-extract-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            kind, value = pending.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        stop.set()
+        thread.join()
 
 
 def extract_bytes_guarded(

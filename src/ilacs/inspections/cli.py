@@ -83,7 +83,7 @@ def ingest_paths(
     be tried (database not set up, unknown user). With a username, that user's permissions
     apply; without, any council's report may be added (a command-line user runs the service).
     """
-    from ilacs.extraction.runner import extract_files
+    from ilacs.extraction.runner import extract_files_ahead
 
     out = out or sys.stdout
     err = err or sys.stderr
@@ -106,7 +106,7 @@ def ingest_paths(
             hashes[n] = sha256
             if sha256 not in held:
                 to_read.append((n, path))
-    read = extract_files(
+    read = extract_files_ahead(  # workers read on while this process saves
         [str(p) for _, p in to_read],
         jobs=max(1, jobs),
         timeout=settings.ILACS_EXTRACT_TIMEOUT,

@@ -86,9 +86,15 @@ def _prepare(record: dict[str, Any], councils: dict[str, LocalAuthority], index:
             ),
             **fields,
         )
-        judgements, recommendations, paragraphs = child_rows(record, inspection)
+        return prepare_rows(record, inspection)
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"the record is incomplete ({type(exc).__name__}: {exc})") from exc
+
+
+def prepare_rows(record: dict[str, Any], inspection: Inspection) -> _Prepared:
+    """An inspection (saved or not) with its children's rows from the record (child_rows),
+    ready for write_children."""
+    judgements, recommendations, paragraphs = child_rows(record, inspection)
     orders = [p.judgement.order if p.judgement is not None else None for p in paragraphs]
     return _Prepared(inspection, judgements, recommendations, paragraphs, orders)
 
@@ -110,16 +116,32 @@ def _insert_rows(model: type[models.Model], rows: list[models.Model]) -> None:
         _copy_rows(table, columns, fields, rows)
         return
     sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
-    prepare = [(f.attname, f if isinstance(f, models.JSONField) else None) for f in fields]
+    names = [f.attname for f in fields]
+    # JSON as its text: what JSONField gives SQLite (json.dumps; None stays NULL), without
+    # Django's calls per value.
+    convert = [
+        (_json_text if f.encoder is None else _prep_json(f))
+        if isinstance(f, models.JSONField)
+        else None
+        for f in fields
+    ]
     values = [
         tuple(
-            field.get_db_prep_save(getattr(row, name), connection) if field else getattr(row, name)
-            for name, field in prepare
+            value if to_db is None else to_db(value)
+            for value, to_db in zip([getattr(row, n) for n in names], convert, strict=True)
         )
         for row in rows
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, values)
+
+
+def _json_text(value: Any) -> str | None:
+    return None if value is None else json.dumps(value)
+
+
+def _prep_json(field: Any) -> Any:
+    return lambda value: field.get_db_prep_save(value, connection)
 
 
 def _copy_rows(table: str, columns: str, fields: list[Any], rows: list[models.Model]) -> None:
@@ -142,13 +164,23 @@ def _copy_rows(table: str, columns: str, fields: list[Any], rows: list[models.Mo
 
 def _link_judgements(batch: list[_Prepared]) -> None:
     """Point each paragraph at its judgement's new row (child_rows chose which): one query for
-    the batch's judgement keys, by inspection and order."""
-    keys = dict(
-        ((inspection_id, order), pk)
-        for inspection_id, order, pk in Judgement.objects.filter(
-            inspection_id__in=[p.inspection.pk for p in batch]
-        ).values_list("inspection_id", "order", "pk")
+    the batch's judgement keys, by inspection and order (plain SQL: the ORM's building of the
+    query cost more than running it, once per file for `ilacs ingest`)."""
+    if not any(p.judgements for p in batch):
+        return  # no judgement, so no paragraph points at one
+    meta, quote = Judgement._meta, connection.ops.quote_name
+    columns = ", ".join(
+        quote(meta.get_field(name).column) for name in ("inspection", "order", "id")
     )
+    ids = [p.inspection.pk for p in batch]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns} FROM {quote(meta.db_table)} "
+            f"WHERE {quote(meta.get_field('inspection').column)} IN "
+            f"({', '.join(['%s'] * len(ids))})",
+            ids,
+        )
+        keys = {(inspection_id, order): pk for inspection_id, order, pk in cursor.fetchall()}
     for prepared in batch:
         for paragraph, order in zip(prepared.paragraphs, prepared.judgement_orders, strict=True):
             paragraph.judgement_id = (
@@ -162,13 +194,20 @@ def _write(batch: list[_Prepared]) -> None:
         prepared.inspection.pk = None
     with transaction.atomic():
         Inspection.objects.bulk_create([p.inspection for p in batch])
-        for prepared in batch:
-            for row in (*prepared.judgements, *prepared.recommendations, *prepared.paragraphs):
-                row.inspection_id = prepared.inspection.pk
-        _insert_rows(Judgement, [j for p in batch for j in p.judgements])
-        _link_judgements(batch)
-        _insert_rows(Recommendation, [r for p in batch for r in p.recommendations])
-        _insert_rows(Paragraph, [x for p in batch for x in p.paragraphs])
+        write_children(batch)
+
+
+def write_children(batch: list[_Prepared]) -> None:
+    """Insert the judgements, recommendations and paragraphs of inspections just saved (in the
+    caller's transaction): one executemany (PostgreSQL: COPY) per table, then one query for the
+    judgements' keys. `ilacs ingest` and uploads use it too (services._create)."""
+    for prepared in batch:
+        for row in (*prepared.judgements, *prepared.recommendations, *prepared.paragraphs):
+            row.inspection_id = prepared.inspection.pk
+    _insert_rows(Judgement, [j for p in batch for j in p.judgements])
+    _link_judgements(batch)
+    _insert_rows(Recommendation, [r for p in batch for r in p.recommendations])
+    _insert_rows(Paragraph, [x for p in batch for x in p.paragraphs])
 
 
 def load_records(records: Iterable[dict[str, Any]]) -> LoadSummary:

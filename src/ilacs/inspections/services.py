@@ -235,6 +235,8 @@ def ingest_file(
 def _already_held(sha256: str, user: Any) -> list[Inspection]:
     """Inspections already made from this very file, if the user may see all of them. Any that
     were withdrawn come back, when the user may add reports for their councils."""
+    if not Inspection.objects.filter(sha256=sha256).exists():  # the usual case: a cheap query
+        return []
     held = list(Inspection.objects.filter(sha256=sha256).select_related("local_authority"))
     if user is not None and not all(permissions.can_view(user, i.local_authority) for i in held):
         # Say nothing about what another council holds: carry on as for a new file, which
@@ -444,8 +446,11 @@ def _create(
     size: int,
     user: Any,
 ) -> IngestOutcome:
+    from ilacs.inspections.national import prepare_rows, write_children  # (imports this module)
+
     fields = _fields(record, sha256)
-    existing = Inspection.objects.filter(source_key=fields["source_key"]).first()
+    # source_key is unique: no ordering needed (the default one joins the councils' table).
+    existing = Inspection.objects.filter(source_key=fields["source_key"]).order_by().first()
     if existing is not None:
         return IngestOutcome("already_held", inspection=existing)
     inspection = Inspection(
@@ -457,22 +462,21 @@ def _create(
     )
     inspection.source_file.name = stored_name
     inspection.save()
-    judgements, recommendations, paragraphs = child_rows(record, inspection)
-    Judgement.objects.bulk_create(judgements)  # with their keys: paragraphs point at them
-    Recommendation.objects.bulk_create(recommendations)
-    Paragraph.objects.bulk_create(paragraphs)
+    # As a national load writes them: bulk_create spent most of a save compiling SQL.
+    write_children([prepare_rows(record, inspection)])
     return IngestOutcome("created", inspection=inspection)
 
 
 def child_rows(
     record: dict[str, Any], inspection: Inspection
 ) -> tuple[list[Judgement], list[Recommendation], list[Paragraph]]:
-    """The judgement, recommendation and paragraph rows of a record, unsaved (for bulk_create).
-    Each paragraph points at the judgement its section sits under (sections.py): save the
-    judgements first."""
+    """The judgement, recommendation and paragraph rows of a record, unsaved, for the
+    inspection's key (None until it is saved: national.write_children sets it). Each paragraph
+    points at the judgement its section sits under (sections.py): save the judgements first.
+    (By key, not `inspection=`: Django's setting of the relation cost more than the row.)"""
     judgements = [
         Judgement(
-            inspection=inspection,
+            inspection_id=inspection.pk,
             printed=_clip(j["printed"], Judgement, "printed"),
             key=j["key"],
             grade=j["grade"],
@@ -483,7 +487,7 @@ def child_rows(
     ]
     recommendations = [
         Recommendation(
-            inspection=inspection,
+            inspection_id=inspection.pk,
             number=int(r["number"]),
             text=r["text"],
             page=r.get("page"),
@@ -502,12 +506,15 @@ def child_rows(
     ]
     judged = [(j.key, j.printed) for j in judgements]
     paragraphs = []
+    under: dict[str, int | None] = {}  # by section: a report's paragraphs share a few sections
     for order, p in enumerate(record.get("paragraphs") or [], start=1):
         section = _clip(p.get("section"), Paragraph, "section")
-        index = judgement_for_section(section, judged)
+        if section not in under:
+            under[section] = judgement_for_section(section, judged)
+        index = under[section]
         paragraphs.append(
             Paragraph(
-                inspection=inspection,
+                inspection_id=inspection.pk,
                 section=section,
                 number=int(p["number"]),
                 text=p["text"],
