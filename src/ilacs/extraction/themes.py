@@ -358,7 +358,8 @@ def _apply_rules(
                 ranked.insert(0, first)
                 rules.append(f"{first}: care leavers' {first.split('_')[0]} is {first} first")
                 break
-    asked = {e.theme for e in evidence if e.where in ("ask", "example")}
+    # topics the ask names (words that name a theme, not ones that only may mean it)
+    asked = {e.theme for e in evidence if e.where in ("ask", "example") and e.weight >= 0.6}
     spans = len(asked - {"recording"}) >= SPAN_TOPICS
     if "recording" in scores and _RECORDING_ASK.match(_strip_actor(lowered)):
         # "Improve the recording of visits, supervision and assessments": what is asked is
