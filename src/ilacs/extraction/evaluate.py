@@ -247,18 +247,24 @@ def score_theme_texts(items: list[dict]) -> dict[str, float]:
     counts them: items are {text, kind ("recommendation" or "lscb"), themes, also_chief}."""
     from .themes import themes_for
 
-    right = tp = n_gold = n_pred = 0
+    counts = [0, 0, 0, 0, 0]
     for item in items:
-        got = themes_for(item["text"], item.get("kind") or "recommendation")
-        right += bool(got) and got[0] in [item["themes"][0], *item.get("also_chief", [])]
-        tp += len(set(got) & set(item["themes"]))
-        n_gold += len(item["themes"])
-        n_pred += len(set(got))
-    return {
-        "items": len(items),
-        "chief": right / len(items) if items else 0.0,
-        "themes_f1": f1(tp, n_gold, n_pred),
-    }
+        _count_themes(counts, item, themes_for(item["text"], item.get("kind") or "recommendation"))
+    n, right, tp, n_gold, n_pred = counts
+    return {"items": n, "chief": right / n if n else 0.0, "themes_f1": f1(tp, n_gold, n_pred)}
+
+
+def _count_themes(counts: list[int], gold: dict, got: list[str]) -> bool:
+    """Add one item to counts [items, chief right, pairs right, gold pairs, predicted pairs], as
+    score_themes.py counts them (a chief in also_chief is right); whether the chief was right."""
+    want = set(gold["themes"])
+    right = bool(got) and got[0] in [gold["themes"][0], *gold.get("also_chief", [])]
+    counts[0] += 1
+    counts[1] += right
+    counts[2] += len(want & set(got))
+    counts[3] += len(want)
+    counts[4] += len(set(got))
+    return right
 
 
 def theme_label_items(gold_records: list[dict]) -> dict[str, list[dict]]:
@@ -308,17 +314,10 @@ def score_themes(
         for kind in ("recommendations", "lscb_recommendations"):
             items = [x for x in p.get(kind) or [] if isinstance(x, dict)]
             for gi, pi in _pair(g.get(kind) or [], items):
-                want = set(gi["themes"])
                 got = list((pi or {}).get("themes") or [])
-                ok = bool(got) and got[0] in [gi["themes"][0], *gi.get("also_chief", [])]
-                for name in ("all", share):
-                    c = counts[name]
-                    c[0] += 1
-                    c[1] += ok
-                    c[2] += len(want & set(got))
-                    c[3] += len(want)
-                    c[4] += len(set(got))
-                if verbose and (not ok or want != set(got)):
+                ok = _count_themes(counts["all"], gi, got)
+                _count_themes(counts[share], gi, got)
+                if verbose and (not ok or set(gi["themes"]) != set(got)):
                     mark = "chief" if not ok else "other"
                     print(
                         f"  {g['file']} {mark}: expected {gi['themes']}, got {got}: "
