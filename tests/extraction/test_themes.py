@@ -295,3 +295,71 @@ def test_records_spanning_topics_are_recording_first():
         "Ensure that children's records are accurate and up to date, including decisions, "
         "visits, assessments and plans."
     )[0] == ("recording")
+
+
+def test_a_group_named_after_what_is_asked_of_it_says_whose():
+    # "visits to disabled children": the visits change; the group says whose
+    assert themes_for(
+        "Improve the regularity of visits to disabled children in residential homes."
+    )[0] == ("visits")
+    assert themes_for(
+        "Strengthen health assessments for unaccompanied children in care, including screening."
+    )[:2] == ["health", "specific_groups"]
+    # a group that is the point stays first
+    assert themes_for("Improve the support offered to young carers and their families.")[0] == (
+        "specific_groups"
+    )
+    assert themes_for(
+        "Make sure that the arrangements to assess homeless 16- and 17-year-olds are robust."
+    )[0] == ("specific_groups")
+
+
+def test_a_team_named_is_where_the_ask_happens_not_the_group():
+    assert themes_for(
+        "Supervision in the children with disabilities team should be regular and reflective."
+    )[0] == ("management_oversight")
+
+
+def test_reviews_for_children_in_care_are_the_reviewing_officers_work():
+    assert themes_for("Make sure that reviews for looked after children happen on time.")[0] == (
+        "independent_oversight"
+    )
+
+
+def test_with_partners_said_in_passing_does_not_make_the_ask_partnership():
+    assert themes_for(
+        "Senior leaders should ensure, with the police, that children who go missing are offered "
+        "a return home interview within 72 hours."
+    )[0] == ("exploitation_missing")
+
+
+def test_words_that_look_like_a_theme_but_are_not():
+    # "adopt" a way of working is not adoption; Ofsted's own visit is not a statutory visit;
+    # "take account of" is not accountability
+    assert themes_for("Adopt a single format for assessing children's needs.")[0] == "assessment"
+    assert themes_for("Children who are adopted should receive adoption support.")[0] == (
+        "permanence"
+    )
+    assert "visits" not in themes_for(
+        "At the last monitoring visit, decisions in the front door were still delayed."
+    )
+    assert themes_for(
+        "Ensure that matching takes account of the needs of children already living in the home."
+    )[0] in ("placements", "permanence")
+
+
+def test_criteria_applied_alike_across_casework_teams_are_management_oversight():
+    assert themes_for(
+        "Ensure that the criteria for holding a child protection conference are applied in the "
+        "same way across all locality teams."
+    )[0] == ("management_oversight")
+    # at the front door they stay there
+    assert themes_for("Ensure that thresholds are applied consistently across the MASH teams.")[
+        0
+    ] == ("front_door")
+
+
+def test_learning_from_complaints_is_quality_assurance():
+    assert themes_for("Use learning from complaints to improve services.")[0] == (
+        "quality_assurance"
+    )

@@ -46,6 +46,7 @@ THEME_KEYS: tuple[str, ...] = tuple(THEMES)
 
 ASK, SUBJECT, EXAMPLE, REASON = 1.0, 0.8, 0.6, 0.3
 FRAME = 0.8  # "work with the police to ...": who the council works with, not what changes
+ASIDE = 0.5  # "ensure, with health partners, that ...": who with, said in passing
 CONTEXT = 0.6  # a leading "where ...," or "when ...," clause sets the scene
 SECONDARY_SHARE = 0.3  # a second or third theme scores at least this share of the chief's
 SECONDARY_MIN = 0.4  # ... and at least this much on its own
@@ -57,6 +58,12 @@ PART_DECAY = 0.25  # the n-th part of a text weighs 1 / (1 + this x n)
 REPEAT = 0.6  # each further phrase of a theme counts this share of the one before
 SPAN_TOPICS = 3  # other themes in a recording ask that make it recording as such (rule 7)
 WEAK_ASK = 1.0  # an ask whose words score less than this is a frame for what follows
+# "Visits to disabled children", "health assessments for unaccompanied children": a group named
+# after what is asked of it, joined by a preposition, says whose visits (rule 3); it counts
+# this share when another theme's phrase came at most MODIFIER_REACH words before.
+MODIFIER = 0.6
+MODIFIER_REACH = 5
+_MODIFIER_JOINS = frozenset({"for", "of", "to", "with"})
 # Who acts, not what changes (rule 2): managers, leaders and partners named before "should"
 # are the people asked to act in most recommendations. A specialised role there (IROs, foster
 # carers, corporate parents) still counts: their practice is what changes.
@@ -75,6 +82,9 @@ _STEM_EXCEPTIONS = {
     "sufficiently": "sufficient",
     "relative": "relative",  # not "relation"
     "relatives": "relative",
+    # "adopt a consistent approach": the verb, not adoption ("adopted", "adoption" still are)
+    "adopt": "adopt-verb",
+    "adopts": "adopt-verb",
 }
 _TOKEN = re.compile(r"[a-z0-9]+(?:'s)?|\+")
 _PARA_REF = re.compile(r"\((?:paragraphs?|para\.?|outcome)\b[^()]*\)")
@@ -96,6 +106,10 @@ _WORK_WITH = re.compile(
     r"(?:closely\s+|jointly\s+|together\s+)?(?:with|alongside)\b"
 )
 _FRAME_END = re.compile(r"\b(?:to|so that|in order)\b")
+# "ensure, with health partners, that ...": who the council acts with, said in passing
+_WITH_ASIDE = re.compile(
+    r"^(?:ensure|make sure|agree|develop)\s*,\s*(?:together\s+|jointly\s+)?with\b[^,]{1,60},"
+)
 _ACTOR = re.compile(r"^[^.;:]{0,90}?\bshould\s+")
 
 
@@ -255,6 +269,10 @@ def _score(
             to = _FRAME_END.search(part, ask_start + frame.end())
             if to:
                 frame_end = to.start()
+        frame_weight = FRAME
+        aside = None if frame_end else _WITH_ASIDE.match(part[ask_start:])
+        if aside:
+            frame_end, frame_weight = ask_start + aside.end(), ASIDE
         matches = list(_TOKEN.finditer(part))
         raw = [m.group() for m in matches]
         stems = [_stem(w) for w in raw]
@@ -266,7 +284,7 @@ def _score(
             for end, weight, label in (
                 (lead_end, lead_weight, "context" if lead_weight == CONTEXT else "reason"),
                 (subject_end, SUBJECT, "who"),
-                (frame_end, FRAME, "frame"),
+                (frame_end, frame_weight, "frame"),
             )
             if end
         ]
@@ -304,6 +322,8 @@ def _score(
             for theme, w in themes.items():
                 if in_subject and tuple(stems[i : i + size]) in _generic_actors():
                     continue
+                if theme == "specific_groups" and _modifies(raw, i, theme, segments[target][1]):
+                    w *= MODIFIER
                 if lscb and theme == "partnership" and tuple(stems[i : i + size]) in lscb_plain:
                     w *= 0.3  # every LSCB item is about partners: the word alone says little
                 segments[target][1].append((theme, w, i, phrase))
@@ -333,6 +353,17 @@ def _score(
                 scores[theme] = scores.get(theme, 0.0) + s
                 evidence.append(Evidence(theme, phrase, s, label, w))
     return scores, evidence
+
+
+def _modifies(raw: list[str], i: int, theme: str, found: list[tuple[str, float, int, str]]) -> bool:
+    """Whether the phrase at word i follows another theme's phrase through a preposition
+    ("visits to disabled children", "the wishes of non-verbal disabled children")."""
+    joins = [j for j in range(max(0, i - 3), i) if raw[j] in _MODIFIER_JOINS]
+    return any(
+        t != theme and tw >= 0.8 and tp < j and i - tp <= MODIFIER_REACH
+        for t, tw, tp, _ in found
+        for j in joins
+    )
 
 
 def _apply_rules(
@@ -370,6 +401,9 @@ def _apply_rules(
         rules.append("recording: the ask is the recording itself")
     if ranked and ranked[0] == "recording" and len(ranked) > 1:
         as_such = any(e.theme == "recording" and e.weight >= 1.0 for e in evidence)
+        # "key documents, including plans and assessments, are uploaded": the topics are
+        # examples of what is recorded; the ask is the records
+        as_such = as_such or not any(e.theme == ranked[1] and e.where == "ask" for e in evidence)
         # records of decisions, visits, assessments and plans: recording spanning several topics
         if not as_such and not spans:
             ranked.insert(0, ranked.pop(1))
@@ -388,7 +422,9 @@ def _apply_rules(
                 ranked.insert(0, role)
                 rules.append(f"{role}: workforce asks about {THEMES[role]} go to that theme")
                 break
-    if "threshold" in lowered and _thresholds_beyond_the_front_door(lowered):
+    if re.search(r"\bthreshold|\bcriteria\b", lowered) and _thresholds_beyond_the_front_door(
+        lowered
+    ):
         if ranked and ranked[0] == "front_door":
             ranked.remove("front_door")
         if "management_oversight" in ranked:
@@ -437,6 +473,16 @@ def _thresholds_beyond_the_front_door(lowered: str) -> bool:
         r"\bat (?:all|every|each) levels?\b|\blevels of (?:need|intervention)\b|"
         r"\bcare thresholds?\b|\bstep(?:ping)? (?:up|down)\b.*\bthresholds?\b",
         lowered,
+    ):
+        return True
+    # thresholds or criteria applied alike across casework teams ("... applied consistently
+    # in the locality teams"), when nothing places them at the front door
+    if re.search(
+        r"\b(?:thresholds?|criteria)\b[^.;]{0,80}\bappl(?:ied|y)\b[^.;]{0,50}"
+        r"\b(?:across|in|by)\s+(?:all\s+|the\s+|each\s+|every\s+)*(?:[\w']+\s+){0,2}teams?\b",
+        lowered,
+    ) and not re.search(
+        r"\bfront door\b|\bmash\b|\bhub\b|\bduty\b|\breferrals?\b|\bcontacts?\b", lowered
     ):
         return True
     # thresholds asked about (among the first words of the ask), named at two levels of need;

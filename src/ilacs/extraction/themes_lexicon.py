@@ -98,6 +98,8 @@ LEXICON: dict[str, str] = {
         family breakdown=0.9; risk of family breakdown; at risk of entering care; at risk of care;
         intensive family support=0.7; intensive support=0.4; family preservation=0.8;
         parents' agreement=0.6; legal status=0.6;
+        cusp of care; on the edge of care; safely remain at home=0.7; remain safely at home=0.7;
+        stay safely at home=0.7; live safely at home=0.6;
         risk of needing to be looked after; needing to be looked after=0.8; keep them at home=0.7;
         stay at home safely=0.7
     """,
@@ -185,7 +187,13 @@ LEXICON: dict[str, str] = {
         reviews of children in care=0.6; child in care reviews=0.7; children's reviews=0.6;
         cla reviews=0.7; lac reviews=0.7; review meetings=0.5; review timeliness=0.7;
         chair reviews=0.9; chair children's reviews; chair protection conferences;
-        chair child protection conferences; who chair=0.7
+        chair child protection conferences; who chair=0.7;
+        reviews for children in care=0.7; reviews for looked after children=0.7;
+        reviews of looked after children=0.7; looked after children reviews=0.7;
+        looked after children's reviews=0.7; children in care reviews=0.7;
+        reviews for children looked after=0.7; reviews of children looked after=0.7;
+        children looked after reviews=0.7; child in care review=0.7; cla review=0.7;
+        lac review=0.7
     """,
     "pre_proceedings": """
         pre-proceedings; public law outline; plo; letter before proceedings;
@@ -200,7 +208,7 @@ LEXICON: dict[str, str] = {
     """,
     "permanence": """
         permanence; permanency; permanent=0.9; permanence planning; permanence plans;
-        permanent homes; permanent carers; adoption; adopt; adopted; adopter; adopters;
+        permanent homes; permanent carers; adoption; adopt=0.3; adopted; adopter; adopters;
         adoptive; special guardianship; special guardianship orders; special guardians;
         sgo; sgos; reunification; reunify; reunified; return home; returning home;
         return home to their parents; returned home; children who return home;
@@ -244,9 +252,13 @@ LEXICON: dict[str, str] = {
         placement disruption; disruption=0.6; disruptions=0.6; moves=0.4; sufficiency of homes;
         residential provision; in-house homes=0.8; homes for children in care=0.8;
         choice of homes; local homes=0.8; foster and residential;
-        not registered=0.9;
+        not registered=0.9; placed together=0.7; live together=0.6; living together=0.6;
+        placed apart=0.7; live apart=0.6; sibling placements=0.9; placed with their siblings=0.9;
+        placed with their brothers and sisters=0.9;
         long way from their home={"placements": 0.8, "specific_groups": 0.4}; a long way from=0.6;
-        distance from=0.7; far from their home={"placements": 0.6, "specific_groups": 0.6}
+        miles from={"placements": 0.8, "specific_groups": 0.4};
+        from their home community={"placements": 0.6, "specific_groups": 0.3};
+                distance from=0.7; far from their home={"placements": 0.6, "specific_groups": 0.6}
     """,
     "foster_carers": """
         foster carer; foster carers; fostering service; fostering services; fostering panel;
@@ -391,7 +403,10 @@ LEXICON: dict[str, str] = {
         child in need=0.5; children in need=0.5; lado=1.3; local authority designated officer=1.3;
         allegations against; allegations=0.6; position of trust;
         special educational needs and disabilities={"specific_groups": 0.6, "education": 0.5};
-        disabled children's team=1.3; children with a disability=1.3; autism=0.8; autistic=0.8;
+        disabled children's team=0.6; children with disabilities team=0.6;
+        disabilities team=0.6; disabled children's service=0.6;
+        children with disabilities service=0.6; disabled children's teams=0.6;
+        children with a disability=1.3; autism=0.8; autistic=0.8;
         young offenders=0.8; youth offending service=0.8; remand=0.8; remanded=0.8;
         refugee=0.8; refugees=0.8; joint housing protocol=0.8; housing protocol=0.6;
         designated officer; managing allegations; positions of trust; children with sen=0.6;
@@ -478,6 +493,9 @@ LEXICON: dict[str, str] = {
         performance; key performance indicators; tracking=0.4; track=0.4;
         practice standards=0.5; quality of practice=0.2; learning=0.3;
         analysis of complaints={"quality_assurance": 1.0, "voice_participation": 0.5};
+        learning from complaints={"quality_assurance": 1.0, "voice_participation": 0.5};
+        learning from complaints and compliments={"quality_assurance": 1.0,
+        "voice_participation": 0.5};
         evaluate service performance; service performance; measure progress=0.6;
         effectiveness of services=0.4;
         practice audits; thematic audits; moderation=0.8; performance monitoring;
@@ -498,6 +516,9 @@ LEXICON: dict[str, str] = {
         political=0.8; scrutiny=0.8; governance=0.8; governance arrangements;
         chief executive=0.8; director of children's services=0.8; strategic=0.4;
         strategy=0.3; strategic planning=0.6; commissioning strategy; resources=0.5;
+        strategic commissioning={"leadership_governance": 1.0, "placements": 0.3};
+        commissioning of services=0.8; commission services=0.8; commissioning services=0.8;
+        commissioning arrangements=0.8;
         resourcing=0.6; budget=0.6; financial=0.6; investment=0.6; pace of improvement;
         pace of change; improvement plan=0.8; improvement board=0.7; corporate=0.6;
         business plan=0.9; business plans=0.9; strategic plan=0.9; service plan=0.8;
@@ -564,7 +585,10 @@ NEUTRAL = """
     help and protection; need of help and protection; children in care; children looked after;
     looked after children; child looked after; young people; social workers; social worker;
     social work practice; practice; children and families; children and young people;
-    in care; plan for permanence
+    in care; plan for permanence; monitoring visit; monitoring visits; focused visit;
+    focused visits; this visit; the last visit; inspection visit; the previous visit;
+    take account of; takes account of; taking account of; taken account of; take into account;
+    takes into account; taking into account; taken into account; full account of
 """
 
 # Partnership words every LSCB recommendation uses: they count less there (the topic, the board's
