@@ -363,3 +363,19 @@ def test_learning_from_complaints_is_quality_assurance():
     assert themes_for("Use learning from complaints to improve services.")[0] == (
         "quality_assurance"
     )
+
+
+def test_a_review_to_ensure_something_is_about_that_something():
+    assert themes_for(
+        "Review the emergency duty service to ensure that social workers' caseloads are manageable."
+    )[0] == ("workforce")
+
+
+def test_quality_words_follow_the_plan_they_describe():
+    # a board's business plan that should be SMART is the board's own working, not a child's plan
+    assert themes_for(
+        "Make sure that the business plan is specific, measurable and time-limited.", "lscb"
+    )[0] == ("partnership")
+    assert themes_for("Make sure that children's plans are specific and measurable.")[0] == (
+        "plans"
+    )

@@ -106,6 +106,10 @@ _WORK_WITH = re.compile(
     r"(?:closely\s+|jointly\s+|together\s+)?(?:with|alongside)\b"
 )
 _FRAME_END = re.compile(r"\b(?:to|so that|in order)\b")
+_REVIEW_TO_ENSURE = re.compile(
+    r"^\W*(?:urgently\s+|further\s+)?(?:review|audit|examine|reconsider)\b[^.;]{0,120}?"
+    r"\bto (?:ensure|make sure)\b"
+)
 # "ensure, with health partners, that ...": who the council acts with, said in passing
 _WITH_ASIDE = re.compile(
     r"^(?:ensure|make sure|agree|develop)\s*,\s*(?:together\s+|jointly\s+)?with\b[^,]{1,60},"
@@ -338,10 +342,22 @@ def _score(
                 weights[k + 1] = ASK
             else:
                 break
+        # "Review the 16+ service to ensure that caseloads are manageable": a review is the
+        # means; what it is to ensure is what changes (rule 2)
+        reviewed = len(regions)
+        if (
+            len(segments) > reviewed + 1
+            and weights[reviewed] == ASK
+            and weights[reviewed + 1] == REASON
+            and _REVIEW_TO_ENSURE.match(part[subject_end or lead_end :])
+        ):
+            weights[reviewed], weights[reviewed + 1] = FRAME, ASK
         for k, ((_, found), where) in enumerate(zip(segments, weights, strict=True)):
             label = {ASK: "ask", EXAMPLE: "example"}.get(where, "reason")
             if k < len(regions):
                 label = regions[k][2]
+            elif k == reviewed and where == FRAME:
+                label = "frame"
             counted: set[str] = set()
             for theme, w, pos, phrase in found:
                 if where < ASK and theme in counted:
@@ -389,6 +405,25 @@ def _apply_rules(
                 ranked.insert(0, first)
                 rules.append(f"{first}: care leavers' {first.split('_')[0]} is {first} first")
                 break
+    if ranked and ranked[0] == "plans":
+        # "the business plan is specific, measurable and time-limited": the plan named is
+        # another theme's (a board's business plan, a pathway plan); its quality words follow it
+        if not any(e.theme == "plans" and re.search(r"\bplan", e.phrase) for e in evidence):
+            owner = next(
+                (
+                    e.theme
+                    for e in evidence
+                    if e.theme != "plans"
+                    and e.where == "ask"
+                    and re.search(r"\bplans?\b", e.phrase)
+                ),
+                None,
+            )
+            if owner:
+                if owner in ranked:
+                    ranked.remove(owner)
+                ranked.insert(0, owner)
+                rules.append(f"{owner}: the plan named is {THEMES[owner]}'s own")
     # topics the ask names (words that name a theme, not ones that only may mean it)
     asked = {e.theme for e in evidence if e.where in ("ask", "example") and e.weight >= 0.6}
     spans = len(asked - {"recording"}) >= SPAN_TOPICS
