@@ -3,10 +3,11 @@
     .venv/bin/python benchmarks/themes.py [--labels ../shared/themes/dev.json]
 
 Prints chief-theme accuracy and theme F1 (as ../shared/tools/score_themes.py counts them) on the
-recommendations written for the tests (tests/extraction/data: two sets the method was tuned on,
-two it was not) and, when the theme labels are there, on their tuning and held-out shares. The
-labels' own texts are themed, so the figures are the method's alone; `ilacs evaluate --themes`
-gives the same shares through extraction. Figures are printed, never asserted.
+recommendations written for the tests (tests/extraction/data: six sets the method was tuned on,
+one it was not; the README there says which) and, when the theme labels are there, on their
+tuning and held-out shares. The labels' own texts are themed, so the figures are the method's
+alone; `ilacs evaluate --themes` gives the same shares through extraction. Figures are
+printed, never asserted.
 """
 
 from __future__ import annotations

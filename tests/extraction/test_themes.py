@@ -379,3 +379,10 @@ def test_quality_words_follow_the_plan_they_describe():
     assert themes_for("Make sure that children's plans are specific and measurable.")[0] == (
         "plans"
     )
+
+
+def test_partners_understanding_of_a_service_is_about_that_service():
+    # the early help list covers partners' understanding of early help
+    assert themes_for(
+        "Improve partner agencies' understanding of the early help offer in every locality."
+    )[0] == ("early_help")

@@ -9,10 +9,11 @@ DATA = Path(__file__).resolve().parent / "data"
 SETS = (
     "written_tuned_plain",
     "written_tuned_paraphrased",
-    "written_unseen_sif",
-    "written_unseen_hard",
+    "written_tuned_sif",
+    "written_tuned_hard",
     "written_tuned_inspector",
-    "written_unseen_eras",
+    "written_tuned_eras",
+    "written_unseen_fresh",
 )
 
 

@@ -536,6 +536,8 @@ LEXICON: dict[str, str] = {
     """,
     "partnership": """
         partner=0.7; partners=0.7; partner agencies; partnership=0.7; partnerships=0.7;
+        partners' understanding of=0.5; partner agencies' understanding of=0.5;
+        partners' engagement with=0.5; partner agencies' engagement with=0.5;
         across the partnership; multi-agency=0.7; interagency; inter-agency=0.8;
         agencies=0.7; agency=0.5; police=0.6; information sharing; sharing information=0.9;
         share information=0.9; sharing of information=0.9; safeguarding partners;
