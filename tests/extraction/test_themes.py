@@ -386,3 +386,28 @@ def test_partners_understanding_of_a_service_is_about_that_service():
     assert themes_for(
         "Improve partner agencies' understanding of the early help offer in every locality."
     )[0] == ("early_help")
+
+
+def test_terms_of_reference_are_not_referrals():
+    assert "front_door" not in themes_for(
+        "Make sure that every sub-group has terms of reference and a work plan.", "lscb"
+    )
+
+
+def test_the_boards_oversight_of_a_topic_puts_the_topic_first():
+    assert themes_for(
+        "The board should oversee the work to reduce the number of children who go missing.",
+        "lscb",
+    )[0] == ("exploitation_missing")
+
+
+def test_thresholds_applied_across_the_whole_service_are_management_oversight():
+    assert themes_for(
+        "The consistent use of thresholds across the whole service, including when cases close."
+    )[0] == ("management_oversight")
+
+
+def test_closure_summaries_are_case_records():
+    assert themes_for("Write a closure summary for every child whose case ends.")[0] == (
+        "recording"
+    )

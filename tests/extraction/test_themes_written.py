@@ -10,7 +10,7 @@ from ilacs.extraction.themes import THEME_KEYS
 
 from .written import SETS, load
 
-# chief accuracy today: 0.966, 0.868, 0.915, 0.949, 0.940, 0.954, 0.938
+# chief accuracy today: 0.966, 0.868, 0.915, 0.949, 0.940, 0.954, 0.938, 0.930, 0.925
 CHIEF_FLOOR = {
     "written_tuned_plain": 0.94,
     "written_tuned_paraphrased": 0.84,
@@ -19,13 +19,15 @@ CHIEF_FLOOR = {
     "written_tuned_inspector": 0.91,
     "written_tuned_eras": 0.92,
     "written_unseen_fresh": 0.91,
+    "written_tuned_report_long": 0.90,
+    "written_tuned_report_ilacs": 0.90,
 }
 
 
 @pytest.mark.parametrize("name", SETS)
 def test_sets_are_well_formed(name):
     items = load(name)
-    assert len(items) >= 250
+    assert len(items) >= 200
     for item in items:
         assert item["kind"] in ("recommendation", "lscb")
         assert 1 <= len(item["themes"]) <= 3

@@ -14,6 +14,8 @@ SETS = (
     "written_tuned_inspector",
     "written_tuned_eras",
     "written_unseen_fresh",
+    "written_tuned_report_long",
+    "written_tuned_report_ilacs",
 )
 
 

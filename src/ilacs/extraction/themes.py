@@ -85,6 +85,8 @@ _STEM_EXCEPTIONS = {
     # "adopt a consistent approach": the verb, not adoption ("adopted", "adoption" still are)
     "adopt": "adopt-verb",
     "adopts": "adopt-verb",
+    "reference": "reference",  # "terms of reference" is not a referral
+    "references": "reference",
 }
 _TOKEN = re.compile(r"[a-z0-9]+(?:'s)?|\+")
 _PARA_REF = re.compile(r"\((?:paragraphs?|para\.?|outcome)\b[^()]*\)")
@@ -330,6 +332,8 @@ def _score(
                     w *= MODIFIER
                 if lscb and theme == "partnership" and tuple(stems[i : i + size]) in lscb_plain:
                     w *= 0.3  # every LSCB item is about partners: the word alone says little
+                if lscb and theme == "management_oversight" and stems[i].startswith("overs"):
+                    w *= 0.3  # the board's oversight of a topic is not managers' (rule 5)
                 segments[target][1].append((theme, w, i, phrase))
             consumed = i + size
         # An ask that names no theme ("devise a strategy to support ...", "work with partners
@@ -511,11 +515,17 @@ def _thresholds_beyond_the_front_door(lowered: str) -> bool:
     ):
         return True
     # thresholds or criteria applied alike across casework teams ("... applied consistently
-    # in the locality teams"), when nothing places them at the front door
-    if re.search(
-        r"\b(?:thresholds?|criteria)\b[^.;]{0,80}\bappl(?:ied|y)\b[^.;]{0,50}"
-        r"\b(?:across|in|by)\s+(?:all\s+|the\s+|each\s+|every\s+)*(?:[\w']+\s+){0,2}teams?\b",
-        lowered,
+    # in the locality teams") or the whole service, when nothing places them at the front door
+    if (
+        re.search(
+            r"\bthresholds?\b[^.;]{0,60}\bacross (?:the (?:whole )?|all )?(?:service|services)\b",
+            lowered,
+        )
+        or re.search(
+            r"\b(?:thresholds?|criteria)\b[^.;]{0,80}\bappl(?:ied|y)\b[^.;]{0,50}"
+            r"\b(?:across|in|by)\s+(?:all\s+|the\s+|each\s+|every\s+)*(?:[\w']+\s+){0,2}teams?\b",
+            lowered,
+        )
     ) and not re.search(
         r"\bfront door\b|\bmash\b|\bhub\b|\bduty\b|\breferrals?\b|\bcontacts?\b", lowered
     ):

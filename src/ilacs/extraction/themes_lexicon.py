@@ -578,7 +578,8 @@ LEXICON: dict[str, str] = {
         on their files=0.7; on the child's file=0.8; on children's files=0.8; uploaded=0.8;
         key documents=0.7; several systems=0.6; written up=0.8;
         electronic case system; electronic case record;
-        case summaries=0.9; case summary=0.9
+        case summaries=0.9; case summary=0.9; closure summaries=0.9; closure summary=0.9;
+        closing summaries=0.9; closing summary=0.9
     """,
 }
 
