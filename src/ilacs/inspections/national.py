@@ -94,9 +94,7 @@ def _prepare(record: dict[str, Any], councils: dict[str, LocalAuthority], index:
 def prepare_rows(record: dict[str, Any], inspection: Inspection) -> _Prepared:
     """An inspection (saved or not) with its children's rows from the record (child_rows),
     ready for write_children."""
-    judgements, recommendations, paragraphs = child_rows(record, inspection)
-    orders = [p.judgement.order if p.judgement is not None else None for p in paragraphs]
-    return _Prepared(inspection, judgements, recommendations, paragraphs, orders)
+    return _Prepared(inspection, *child_rows(record, inspection))
 
 
 def _insert_rows(model: type[models.Model], rows: list[models.Model]) -> None:
