@@ -269,13 +269,15 @@ def load_records(records: Iterable[dict[str, Any]]) -> LoadSummary:
     return summary
 
 
-def refresh_statistics() -> None:
+def refresh_statistics(filled: Iterable[type[models.Model]] | None = None) -> None:
     """PostgreSQL plans queries from table statistics, which autovacuum refreshes only some
     time after a bulk load: until then a search filtered by topic over the new rows took about
-    2 s instead of 50-100 ms (benchmarks/search.py). ANALYZE the tables just filled."""
+    2 s instead of 50-100 ms (benchmarks/search.py). ANALYZE the tables just filled (all four
+    inspection tables unless told which)."""
     if connection.vendor != "postgresql":
         return
-    tables = ", ".join(m._meta.db_table for m in (Inspection, Judgement, Recommendation, Paragraph))
+    filled = (Inspection, Judgement, Recommendation, Paragraph) if filled is None else filled
+    tables = ", ".join(m._meta.db_table for m in filled)
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {tables}")
 
