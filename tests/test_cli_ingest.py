@@ -140,3 +140,40 @@ def test_postgresql_statistics_are_fresh_after_an_ingest(northbrook, capsys):
         )
         (estimated,) = cursor.fetchone()
     assert estimated == Paragraph.objects.count() > 0
+
+
+def test_the_same_file_twice_in_a_folder_is_added_once(northbrook, tmp_path, capsys):
+    data = sample_report_path().read_bytes()
+    (tmp_path / "a.txt").write_bytes(data)
+    (tmp_path / "b.txt").write_bytes(data)
+    assert main(["ingest", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("created: a.txt: Northbrook")
+    assert lines[1].startswith("already held: b.txt: Northbrook")
+    assert Inspection.objects.count() == 1
+
+
+def test_a_report_added_meanwhile_by_someone_else_is_already_held(
+    northbrook, tmp_path, capsys, monkeypatch
+):
+    # The ingest found the file not held when it started; another process adds it while the
+    # workers read it. The database's unique key catches it: "already held", nothing twice.
+    from ilacs.inspections import cli
+    from ilacs.inspections.models import Paragraph
+    from ilacs.inspections.services import ingest_path
+
+    path = tmp_path / "report.txt"
+    path.write_bytes(sample_report_path().read_bytes())
+    real_save_read = cli._save_read
+
+    def someone_else_first(*args, **kwargs):
+        assert ingest_path(path).status == "created"
+        return real_save_read(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "_save_read", someone_else_first)
+    assert main(["ingest", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("already held: report.txt: Northbrook")
+    assert Inspection.objects.count() == 1
+    inspection = Inspection.objects.get()
+    assert Paragraph.objects.count() == Paragraph.objects.filter(inspection=inspection).count() > 0

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import operator
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -51,9 +52,10 @@ class LoadSummary:
 @dataclass
 class _Prepared:
     inspection: Inspection
-    judgements: list[Judgement]
-    recommendations: list[Recommendation]
-    paragraphs: list[Paragraph]
+    # rows to insert (services.child_rows: an attribute per column, not model instances)
+    judgements: list[Any]
+    recommendations: list[Any]
+    paragraphs: list[Any]
     # per paragraph, the order of the judgement it sits under (None: no judgement)
     judgement_orders: list[int | None]
 
@@ -94,15 +96,14 @@ def _prepare(record: dict[str, Any], councils: dict[str, LocalAuthority], index:
 def prepare_rows(record: dict[str, Any], inspection: Inspection) -> _Prepared:
     """An inspection (saved or not) with its children's rows from the record (child_rows),
     ready for write_children."""
-    judgements, recommendations, paragraphs = child_rows(record, inspection)
-    orders = [p.judgement.order if p.judgement is not None else None for p in paragraphs]
-    return _Prepared(inspection, judgements, recommendations, paragraphs, orders)
+    return _Prepared(inspection, *child_rows(record, inspection))
 
 
-def _insert_rows(model: type[models.Model], rows: list[models.Model]) -> None:
-    """INSERT the rows with one executemany (PostgreSQL: COPY). bulk_create spends most of a
-    load compiling SQL for ~40,000 paragraphs; these models have no defaults to fill, signals or
-    history, and only their JSON fields need converting for the database."""
+def _insert_rows(model: type[models.Model], rows: list[Any]) -> None:
+    """INSERT the rows (an attribute per column: model instances or services._row's) with one
+    executemany (PostgreSQL: COPY). bulk_create spends most of a load compiling SQL for ~40,000
+    paragraphs; these models have no defaults to fill, signals or history, and only their JSON
+    fields need converting for the database."""
     if not rows:
         return
     fields = [
@@ -144,22 +145,23 @@ def _prep_json(field: Any) -> Any:
     return lambda value: field.get_db_prep_save(value, connection)
 
 
-def _copy_rows(table: str, columns: str, fields: list[Any], rows: list[models.Model]) -> None:
+def _copy_rows(table: str, columns: str, fields: list[Any], rows: list[Any]) -> None:
     """PostgreSQL: COPY ... FROM STDIN (psycopg 3), many times faster than row-by-row inserts;
     JSON goes as its text, which the server reads into jsonb."""
-    json_fields = {f.attname for f in fields if isinstance(f, models.JSONField)}
     names = [f.attname for f in fields]
+    # (a tuple of values per row; attrgetter of one name gives the value alone)
+    values_of = (
+        operator.attrgetter(*names) if len(names) > 1 else lambda row: (getattr(row, names[0]),)
+    )
+    json_at = [i for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
     # The driver's own cursor, so its errors are wrapped here as Django's (IntegrityError...).
     with connection.cursor() as cursor, connection.wrap_database_errors:
         with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for row in rows:
-                values = [getattr(row, name) for name in names]
-                copy.write_row(
-                    [
-                        json.dumps(v) if n in json_fields else v
-                        for n, v in zip(names, values, strict=True)
-                    ]
-                )
+                values = list(values_of(row))
+                for i in json_at:
+                    values[i] = json.dumps(values[i])
+                copy.write_row(values)
 
 
 def _link_judgements(batch: list[_Prepared]) -> None:
@@ -267,13 +269,15 @@ def load_records(records: Iterable[dict[str, Any]]) -> LoadSummary:
     return summary
 
 
-def refresh_statistics() -> None:
+def refresh_statistics(filled: Iterable[type[models.Model]] | None = None) -> None:
     """PostgreSQL plans queries from table statistics, which autovacuum refreshes only some
     time after a bulk load: until then a search filtered by topic over the new rows took about
-    2 s instead of 50-100 ms (benchmarks/search.py). ANALYZE the tables just filled."""
+    2 s instead of 50-100 ms (benchmarks/search.py). ANALYZE the tables just filled (all four
+    inspection tables unless told which)."""
     if connection.vendor != "postgresql":
         return
-    tables = ", ".join(m._meta.db_table for m in (Inspection, Judgement, Recommendation, Paragraph))
+    filled = (Inspection, Judgement, Recommendation, Paragraph) if filled is None else filled
+    tables = ", ".join(m._meta.db_table for m in filled)
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {tables}")
 

@@ -19,13 +19,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Literal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from ilacs.accounts import permissions
@@ -160,6 +161,7 @@ def ingest_file(
     extractor: Extractor | None = None,
     max_bytes: int | None = None,
     index: Any = None,
+    not_held: str | None = None,
 ) -> FileResult:
     """Read a report file and save every inspection report in it, or nothing.
 
@@ -167,6 +169,9 @@ def ingest_file(
     when given, they must be allowed to upload reports for the council the report is about.
     local_authority: when given (an upload from that council's page), the report must be about it.
     index: the councils by name (local_authority_index()), when the caller adds many files.
+    not_held: a sha256 the caller has just found no inspection made from (`ilacs ingest` reads
+    every held one once): when it is this file's, the database is not asked again. A report
+    added meanwhile by someone else is still caught, by the unique source key, as already held.
     """
     filename = Path(filename).name or "report"
     result = FileResult(filename)
@@ -175,7 +180,7 @@ def ingest_file(
         return result
 
     sha256 = hashlib.sha256(data).hexdigest()
-    held = _already_held(sha256, user)
+    held = None if sha256 == not_held else _already_held(sha256, user)
     if held:
         result.outcomes.extend(IngestOutcome("already_held", inspection=i) for i in held)
         return result
@@ -220,7 +225,9 @@ def ingest_file(
         return result
 
     try:
-        result.outcomes.extend(_save(data, filename, sha256, plans, user))
+        # None: no inspection was made from this file, so none holds these source keys (unless
+        # one is added meanwhile: the insert's unique key then fails, as handled below).
+        result.outcomes.extend(_save(data, filename, sha256, plans, user, look_up=held is not None))
     except IntegrityError:
         # Someone else added the same file a moment ago.
         held = list(Inspection.objects.filter(sha256=sha256))
@@ -232,11 +239,12 @@ def ingest_file(
     return result
 
 
-def _already_held(sha256: str, user: Any) -> list[Inspection]:
-    """Inspections already made from this very file, if the user may see all of them. Any that
-    were withdrawn come back, when the user may add reports for their councils."""
+def _already_held(sha256: str, user: Any) -> list[Inspection] | None:
+    """Inspections already made from this very file, if the user may see all of them (None when
+    there are none at all). Any that were withdrawn come back, when the user may add reports for
+    their councils."""
     if not Inspection.objects.filter(sha256=sha256).exists():  # the usual case: a cheap query
-        return []
+        return None
     held = list(Inspection.objects.filter(sha256=sha256).select_related("local_authority"))
     if user is not None and not all(permissions.can_view(user, i.local_authority) for i in held):
         # Say nothing about what another council holds: carry on as for a new file, which
@@ -416,14 +424,21 @@ def _save(
     sha256: str,
     plans: list[tuple[dict[str, Any], LocalAuthority]],
     user: Any,
+    *,
+    look_up: bool = True,
 ) -> list[IngestOutcome]:
+    """look_up: ask the database whether each report is held already (False when no inspection
+    was made from this file: then only a report repeated within the file is)."""
     stored_name, newly_saved = None, False
+    created: dict[str, Inspection] = {}  # by source key
     try:
         with transaction.atomic():
             file_format = str(plans[0][0]["source"].get("format") or "") if plans else ""
             stored_name, newly_saved = _store(data, filename, sha256, file_format)
             outcomes = [
-                _create(record, la, stored_name, filename, sha256, len(data), user)
+                _create(
+                    record, la, stored_name, filename, sha256, len(data), user, created, look_up
+                )
                 for record, la in plans
             ]
     except BaseException:
@@ -445,12 +460,16 @@ def _create(
     sha256: str,
     size: int,
     user: Any,
+    created: dict[str, Inspection],
+    look_up: bool,
 ) -> IngestOutcome:
     from ilacs.inspections.national import prepare_rows, write_children  # (imports this module)
 
     fields = _fields(record, sha256)
-    # source_key is unique: no ordering needed (the default one joins the councils' table).
-    existing = Inspection.objects.filter(source_key=fields["source_key"]).order_by().first()
+    existing = created.get(fields["source_key"])
+    if existing is None and look_up:
+        # source_key is unique: no ordering needed (the default one joins the councils' table).
+        existing = Inspection.objects.filter(source_key=fields["source_key"]).order_by().first()
     if existing is not None:
         return IngestOutcome("already_held", inspection=existing)
     inspection = Inspection(
@@ -462,41 +481,58 @@ def _create(
     )
     inspection.source_file.name = stored_name
     inspection.save()
+    created[inspection.source_key] = inspection
     # As a national load writes them: bulk_create spent most of a save compiling SQL.
     write_children([prepare_rows(record, inspection)])
     return IngestOutcome("created", inspection=inspection)
 
 
+def _row(model: type[models.Model], values: dict[str, Any]) -> Any:
+    """A row of `model` to insert (national.write_children): an attribute per column, by
+    attname, every column but the key. Not a model instance: making ~40,000 of those cost more
+    than writing them."""
+    return SimpleNamespace(**values)
+
+
 def child_rows(
     record: dict[str, Any], inspection: Inspection
-) -> tuple[list[Judgement], list[Recommendation], list[Paragraph]]:
-    """The judgement, recommendation and paragraph rows of a record, unsaved, for the
-    inspection's key (None until it is saved: national.write_children sets it). Each paragraph
-    points at the judgement its section sits under (sections.py): save the judgements first.
+) -> tuple[list[Any], list[Any], list[Any], list[int | None]]:
+    """The judgement, recommendation and paragraph rows of a record (_row: to insert, not model
+    instances), for the inspection's key (None until it is saved: national.write_children sets
+    it), and for each
+    paragraph the order of the judgement its section sits under (sections.py; None: none),
+    which national.write_children points it at once the judgements are saved.
     (By key, not `inspection=`: Django's setting of the relation cost more than the row.)"""
+    pk = inspection.pk
     judgements = [
-        Judgement(
-            inspection_id=inspection.pk,
-            printed=_clip(j["printed"], Judgement, "printed"),
-            key=j["key"],
-            grade=j["grade"],
-            grade_printed=_clip(j.get("grade_printed"), Judgement, "grade_printed"),
-            order=order,
+        _row(
+            Judgement,
+            {
+                "inspection_id": pk,
+                "printed": _clip(j["printed"], Judgement, "printed"),
+                "key": j["key"],
+                "grade": j["grade"],
+                "grade_printed": _clip(j.get("grade_printed"), Judgement, "grade_printed"),
+                "order": order,
+            },
         )
         for order, j in enumerate(record.get("judgements") or [], start=1)
     ]
     recommendations = [
-        Recommendation(
-            inspection_id=inspection.pk,
-            number=int(r["number"]),
-            text=r["text"],
-            page=r.get("page"),
-            framework_reference=_clip(
-                r.get("framework_reference"), Recommendation, "framework_reference"
-            ),
-            framework_outcome=_int_or_none(r.get("framework_outcome")),
-            is_lscb=is_lscb,
-            themes=list(r.get("themes") or []),
+        _row(
+            Recommendation,
+            {
+                "inspection_id": pk,
+                "number": int(r["number"]),
+                "text": r["text"],
+                "page": r.get("page"),
+                "framework_reference": _clip(
+                    r.get("framework_reference"), Recommendation, "framework_reference"
+                ),
+                "framework_outcome": _int_or_none(r.get("framework_outcome")),
+                "is_lscb": is_lscb,
+                "themes": list(r.get("themes") or []),
+            },
         )
         for is_lscb, items in (
             (False, record.get("recommendations") or []),
@@ -505,26 +541,32 @@ def child_rows(
         for r in items
     ]
     judged = [(j.key, j.printed) for j in judgements]
-    paragraphs = []
+    paragraphs: list[Any] = []
+    orders: list[int | None] = []
     under: dict[str, int | None] = {}  # by section: a report's paragraphs share a few sections
+    section_length = Paragraph._meta.get_field("section").max_length
     for order, p in enumerate(record.get("paragraphs") or [], start=1):
-        section = _clip(p.get("section"), Paragraph, "section")
+        section = "" if p.get("section") is None else str(p["section"])[:section_length]
         if section not in under:
-            under[section] = judgement_for_section(section, judged)
-        index = under[section]
+            index = judgement_for_section(section, judged)
+            under[section] = None if index is None else judgements[index].order
+        orders.append(under[section])
         paragraphs.append(
-            Paragraph(
-                inspection_id=inspection.pk,
-                section=section,
-                number=int(p["number"]),
-                text=p["text"],
-                page=p.get("page"),
-                order=order,
-                themes=list(p.get("themes") or []),
-                judgement=judgements[index] if index is not None else None,
+            _row(
+                Paragraph,
+                {
+                    "inspection_id": pk,
+                    "section": section,
+                    "number": int(p["number"]),
+                    "text": p["text"],
+                    "page": p.get("page"),
+                    "order": order,
+                    "themes": list(p.get("themes") or []),
+                    "judgement_id": None,
+                },
             )
         )
-    return judgements, recommendations, paragraphs
+    return judgements, recommendations, paragraphs, orders
 
 
 def link_paragraphs_to_judgements(inspections: Any = None) -> int:
