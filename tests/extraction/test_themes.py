@@ -411,3 +411,18 @@ def test_closure_summaries_are_case_records():
     assert themes_for("Write a closure summary for every child whose case ends.")[0] == (
         "recording"
     )
+
+
+def test_informed_consent_to_accommodation_is_edge_of_care():
+    # consent at the front door is to a referral or to sharing information; a parent's informed
+    # consent to their child being accommodated is section 20
+    assert themes_for(
+        "Make sure that parents understand what they agree to and give informed consent when "
+        "their child is accommodated."
+    )[0] == ("edge_of_care")
+
+
+def test_children_placed_at_a_distance_as_the_ask_are_placements():
+    assert themes_for(
+        "Reduce the number of children placed at a distance from their home community."
+    )[0] == ("placements")

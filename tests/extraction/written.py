@@ -16,6 +16,7 @@ SETS = (
     "written_unseen_fresh",
     "written_tuned_report_long",
     "written_tuned_report_ilacs",
+    "written_tuned_report_mixed",
 )
 
 

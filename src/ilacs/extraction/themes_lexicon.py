@@ -98,6 +98,8 @@ LEXICON: dict[str, str] = {
         family breakdown=0.9; risk of family breakdown; at risk of entering care; at risk of care;
         intensive family support=0.7; intensive support=0.4; family preservation=0.8;
         parents' agreement=0.6; legal status=0.6;
+        informed consent={"edge_of_care": 0.8, "front_door": 0.3};
+        properly informed consent={"edge_of_care": 0.9, "front_door": 0.3};
         cusp of care; on the edge of care; safely remain at home=0.7; remain safely at home=0.7;
         stay safely at home=0.7; live safely at home=0.6;
         risk of needing to be looked after; needing to be looked after=0.8; keep them at home=0.7;
@@ -257,6 +259,8 @@ LEXICON: dict[str, str] = {
         placed with their brothers and sisters=0.9;
         long way from their home={"placements": 0.8, "specific_groups": 0.4}; a long way from=0.6;
         miles from={"placements": 0.8, "specific_groups": 0.4};
+        placed at a distance={"placements": 0.6, "specific_groups": 0.5};
+        live close to=0.6; live closer to=0.6; closer to home=0.7; close to home=0.6;
         from their home community={"placements": 0.6, "specific_groups": 0.3};
                 distance from=0.7; far from their home={"placements": 0.6, "specific_groups": 0.6}
     """,
@@ -518,7 +522,7 @@ LEXICON: dict[str, str] = {
         strategy=0.3; strategic planning=0.6; commissioning strategy; resources=0.5;
         strategic commissioning={"leadership_governance": 1.0, "placements": 0.3};
         commissioning of services=0.8; commission services=0.8; commissioning services=0.8;
-        commissioning arrangements=0.8;
+        commissioning arrangements={"leadership_governance": 0.5, "placements": 0.4};
         resourcing=0.6; budget=0.6; financial=0.6; investment=0.6; pace of improvement;
         pace of change; improvement plan=0.8; improvement board=0.7; corporate=0.6;
         business plan=0.9; business plans=0.9; strategic plan=0.9; service plan=0.8;
