@@ -100,10 +100,10 @@ def prepare_rows(record: dict[str, Any], inspection: Inspection) -> _Prepared:
 
 
 def _insert_rows(model: type[models.Model], rows: list[Any]) -> None:
-    """INSERT the rows (an attribute per column: model instances or services._row's) with one
-    executemany (PostgreSQL: COPY). bulk_create spends most of a load compiling SQL for ~40,000
-    paragraphs; these models have no defaults to fill, signals or history, and only their JSON
-    fields need converting for the database."""
+    """INSERT the rows (an attribute per column: model instances, or the namespaces of
+    services.child_rows) with one executemany (PostgreSQL: COPY). bulk_create spends most of a
+    load compiling SQL for ~40,000 paragraphs; these models have no defaults to fill, signals
+    or history, and only their JSON fields need converting for the database."""
     if not rows:
         return
     fields = [

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ilacs.accounts import permissions
@@ -487,52 +487,40 @@ def _create(
     return IngestOutcome("created", inspection=inspection)
 
 
-def _row(model: type[models.Model], values: dict[str, Any]) -> Any:
-    """A row of `model` to insert (national.write_children): an attribute per column, by
-    attname, every column but the key. Not a model instance: making ~40,000 of those cost more
-    than writing them."""
-    return SimpleNamespace(**values)
-
-
 def child_rows(
     record: dict[str, Any], inspection: Inspection
 ) -> tuple[list[Any], list[Any], list[Any], list[int | None]]:
-    """The judgement, recommendation and paragraph rows of a record (_row: to insert, not model
-    instances), for the inspection's key (None until it is saved: national.write_children sets
-    it), and for each
-    paragraph the order of the judgement its section sits under (sections.py; None: none),
-    which national.write_children points it at once the judgements are saved.
+    """The judgement, recommendation and paragraph rows of a record to insert, for the
+    inspection's key (None until it is saved: national.write_children sets it), and for each
+    paragraph the order of the judgement its section sits under (sections.py; None: none), which
+    national.write_children points it at once the judgements are saved. The rows are plain
+    namespaces with an attribute per column (by attname, the key left out), not model instances:
+    making ~40,000 of those cost more than writing them.
     (By key, not `inspection=`: Django's setting of the relation cost more than the row.)"""
     pk = inspection.pk
     judgements = [
-        _row(
-            Judgement,
-            {
-                "inspection_id": pk,
-                "printed": _clip(j["printed"], Judgement, "printed"),
-                "key": j["key"],
-                "grade": j["grade"],
-                "grade_printed": _clip(j.get("grade_printed"), Judgement, "grade_printed"),
-                "order": order,
-            },
+        SimpleNamespace(
+            inspection_id=pk,
+            printed=_clip(j["printed"], Judgement, "printed"),
+            key=j["key"],
+            grade=j["grade"],
+            grade_printed=_clip(j.get("grade_printed"), Judgement, "grade_printed"),
+            order=order,
         )
         for order, j in enumerate(record.get("judgements") or [], start=1)
     ]
     recommendations = [
-        _row(
-            Recommendation,
-            {
-                "inspection_id": pk,
-                "number": int(r["number"]),
-                "text": r["text"],
-                "page": r.get("page"),
-                "framework_reference": _clip(
-                    r.get("framework_reference"), Recommendation, "framework_reference"
-                ),
-                "framework_outcome": _int_or_none(r.get("framework_outcome")),
-                "is_lscb": is_lscb,
-                "themes": list(r.get("themes") or []),
-            },
+        SimpleNamespace(
+            inspection_id=pk,
+            number=int(r["number"]),
+            text=r["text"],
+            page=r.get("page"),
+            framework_reference=_clip(
+                r.get("framework_reference"), Recommendation, "framework_reference"
+            ),
+            framework_outcome=_int_or_none(r.get("framework_outcome")),
+            is_lscb=is_lscb,
+            themes=list(r.get("themes") or []),
         )
         for is_lscb, items in (
             (False, record.get("recommendations") or []),
@@ -544,26 +532,22 @@ def child_rows(
     paragraphs: list[Any] = []
     orders: list[int | None] = []
     under: dict[str, int | None] = {}  # by section: a report's paragraphs share a few sections
-    section_length = Paragraph._meta.get_field("section").max_length
     for order, p in enumerate(record.get("paragraphs") or [], start=1):
-        section = "" if p.get("section") is None else str(p["section"])[:section_length]
+        section = _clip(p.get("section"), Paragraph, "section")
         if section not in under:
             index = judgement_for_section(section, judged)
             under[section] = None if index is None else judgements[index].order
         orders.append(under[section])
         paragraphs.append(
-            _row(
-                Paragraph,
-                {
-                    "inspection_id": pk,
-                    "section": section,
-                    "number": int(p["number"]),
-                    "text": p["text"],
-                    "page": p.get("page"),
-                    "order": order,
-                    "themes": list(p.get("themes") or []),
-                    "judgement_id": None,
-                },
+            SimpleNamespace(
+                inspection_id=pk,
+                section=section,
+                number=int(p["number"]),
+                text=p["text"],
+                page=p.get("page"),
+                order=order,
+                themes=list(p.get("themes") or []),
+                judgement_id=None,
             )
         )
     return judgements, recommendations, paragraphs, orders
