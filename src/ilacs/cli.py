@@ -102,7 +102,8 @@ def _add_themes(sub: argparse._SubParsersAction) -> None:
         "three improvement themes from the fixed list of 25, the chief first, the way `ilacs "
         "extract` themes recommendations. jsonl prints one {text, themes, why} object per line, "
         "in input order; why lists, per theme, the phrases that decided it and any labelling "
-        "rule applied.",
+        "rule applied and, where the most similar of the written examples that ship with ilacs "
+        "decided between close themes, those examples.",
     )
     p.add_argument("texts", nargs="*", metavar="TEXT")
     p.add_argument("--format", choices=["text", "jsonl"], default="text")
@@ -136,6 +137,8 @@ def _cmd_themes(args: argparse.Namespace) -> int:
                 phrases = ", ".join(f"'{p}'" for p in item["phrases"][:5])
                 rules = "".join(f"; {r.split(': ', 1)[1]}" for r in item["rules"])
                 sys.stdout.write(f"  {item['theme']} ({item['name']}): {phrases}{rules}\n")
+                for example in item.get("examples", []):
+                    sys.stdout.write(f"    like: {example}\n")
         sys.stdout.flush()
     return 0
 

@@ -1,27 +1,34 @@
-"""The themes method on recommendations written in other people's words (tests/extraction/data).
+"""The themes method on recommendations written in other people's words.
 
-Floors a little under today's scores: a change to the lexicon or the rules that makes the method
-worse on wording it was not written for fails here."""
+Floors a little under today's scores: a change to the lexicon, the rules or the nearest-examples
+vote that makes the method worse on wording it was not written for fails here. A set that ships
+as nearest examples is scored with the other sets' examples only, so that no text is its own
+neighbour."""
 
 import pytest
 
 from ilacs.extraction.evaluate import score_theme_texts
+from ilacs.extraction.theme_examples import ExampleIndex, example_sets
 from ilacs.extraction.themes import THEME_KEYS
 
 from .written import SETS, load
 
-# chief accuracy today: 0.966, 0.868, 0.915, 0.953, 0.940, 0.954, 0.938, 0.935, 0.925, 0.945
+# chief accuracy today, with the other sets' examples: 0.981, 0.893, 0.938, 0.965, 0.954, 0.964,
+# 0.954 (fresh), 0.954 (vocab), 0.955, 0.950, 0.982, 0.972, 0.908
 CHIEF_FLOOR = {
-    "written_tuned_plain": 0.94,
-    "written_tuned_paraphrased": 0.84,
-    "written_tuned_sif": 0.89,
-    "written_tuned_hard": 0.92,
-    "written_tuned_inspector": 0.91,
-    "written_tuned_eras": 0.92,
-    "written_unseen_fresh": 0.91,
-    "written_tuned_report_long": 0.90,
-    "written_tuned_report_ilacs": 0.90,
-    "written_tuned_report_mixed": 0.92,
+    "written_tuned_plain": 0.96,
+    "written_tuned_paraphrased": 0.87,
+    "written_tuned_sif": 0.91,
+    "written_tuned_hard": 0.94,
+    "written_tuned_inspector": 0.93,
+    "written_tuned_eras": 0.94,
+    "written_unseen_fresh": 0.93,
+    "written_unseen_vocab": 0.93,
+    "written_tuned_report_long": 0.93,
+    "written_tuned_report_ilacs": 0.92,
+    "written_tuned_report_mixed": 0.95,
+    "written_tuned_report_eras": 0.95,
+    "written_tuned_multi": 0.88,
 }
 
 
@@ -37,4 +44,19 @@ def test_sets_are_well_formed(name):
 
 @pytest.mark.parametrize("name", SETS)
 def test_chief_theme_holds_on_written_wording(name):
-    assert score_theme_texts(load(name))["chief"] >= CHIEF_FLOOR[name]
+    items = load(name)
+    texts = {item["text"] for item in items}
+    others = ExampleIndex(
+        e for n, ex in example_sets().items() if n != name for e in ex if e.text not in texts
+    )
+    assert score_theme_texts(items, others)["chief"] >= CHIEF_FLOOR[name]
+
+
+def test_the_unseen_sets_are_not_among_the_shipped_examples():
+    # (a few short items were written alike by different people: they are left out of the
+    # examples when a set is scored, above)
+    shipped = {e.text for ex in example_sets().values() for e in ex}
+    for name in SETS:
+        if not name.startswith("written_tuned"):
+            assert name not in example_sets()
+            assert len(shipped & {item["text"] for item in load(name)}) < 5

@@ -1,9 +1,13 @@
-"""The written example sets of tests/extraction/data (see the README there)."""
+"""The written example sets: the tuned ones ship with the package as the themes method's nearest
+examples (src/ilacs/extraction/data/theme_examples, see the README there); the unseen ones stay
+here, out of the method, to measure it."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+from ilacs.extraction.theme_examples import EXAMPLES_DIR
 
 DATA = Path(__file__).resolve().parent / "data"
 SETS = (
@@ -14,12 +18,19 @@ SETS = (
     "written_tuned_inspector",
     "written_tuned_eras",
     "written_unseen_fresh",
+    "written_unseen_vocab",
     "written_tuned_report_long",
     "written_tuned_report_ilacs",
     "written_tuned_report_mixed",
+    "written_tuned_report_eras",
+    "written_tuned_multi",
 )
 
 
+def path(name: str) -> Path:
+    return (EXAMPLES_DIR if name.startswith("written_tuned") else DATA) / f"{name}.jsonl"
+
+
 def load(name: str) -> list[dict]:
-    with (DATA / f"{name}.jsonl").open(encoding="utf-8") as f:
+    with path(name).open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]

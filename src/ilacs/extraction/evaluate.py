@@ -16,7 +16,10 @@ import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .theme_examples import ExampleIndex
 
 from .runner import extract_many
 
@@ -242,14 +245,16 @@ def held_out(files: list[str]) -> set[str]:
     return {f for i, f in enumerate(sorted(files)) if i % 3 == 2}
 
 
-def score_theme_texts(items: list[dict]) -> dict[str, float]:
+def score_theme_texts(items: list[dict], examples: ExampleIndex | None = None) -> dict[str, float]:
     """Chief-theme accuracy and theme F1 of the method on labelled texts, as score_themes.py
-    counts them: items are {text, kind ("recommendation" or "lscb"), themes, also_chief}."""
-    from .themes import themes_for
+    counts them: items are {text, kind ("recommendation" or "lscb"), themes, also_chief}.
+    `examples` is the nearest-examples index to use (the shipped one when None)."""
+    from .themes import theme_text
 
     counts = [0, 0, 0, 0, 0]
     for item in items:
-        _count_themes(counts, item, themes_for(item["text"], item.get("kind") or "recommendation"))
+        got = theme_text(item["text"], item.get("kind") or "recommendation", examples).themes
+        _count_themes(counts, item, got)
     n, right, tp, n_gold, n_pred = counts
     return {"items": n, "chief": right / n if n else 0.0, "themes_f1": f1(tp, n_gold, n_pred)}
 

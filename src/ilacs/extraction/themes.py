@@ -30,11 +30,13 @@ from typing import TYPE_CHECKING
 
 import snowballstemmer
 
+from .theme_examples import ExampleIndex, Neighbour, default_index, vote
 from .themes_lexicon import (
     EXAMPLE_MARKERS,
     LEXICON,
     LSCB_PLAIN,
     NEUTRAL,
+    PLACES,
     PURPOSE_MARKERS,
     THEMES,
 )
@@ -62,8 +64,17 @@ WEAK_ASK = 1.0  # an ask whose words score less than this is a frame for what fo
 # after what is asked of it, joined by a preposition, says whose visits (rule 3); it counts
 # this share when another theme's phrase came at most MODIFIER_REACH words before.
 MODIFIER = 0.6
+# How much the nearest written examples' votes count beside the phrases' scores (a share of the
+# chief's score): enough to decide between close themes, never to overrule a clear chief.
+EXAMPLES_WEIGHT = 0.5
+# A theme whose phrases score at least this share of the chief's (below SECONDARY_SHARE) joins
+# when at least this share of the examples' votes go to it.
+EXAMPLES_JOIN = (0.2, 0.1)
 MODIFIER_REACH = 5
 _MODIFIER_JOINS = frozenset({"for", "of", "to", "with"})
+# "Oversight of decisions in the MASH", "supervision at the front door": a service named as the
+# place where another theme's practice happens says where, not what changes (rule 2's example).
+_PLACE_JOINS = frozenset({"in", "at", "within", "across"})
 # Who acts, not what changes (rule 2): managers, leaders and partners named before "should"
 # are the people asked to act in most recommendations. A specialised role there (IROs, foster
 # carers, corporate parents) still counts: their practice is what changes.
@@ -186,6 +197,11 @@ def _generic_actors() -> frozenset[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _places() -> frozenset[tuple[str, ...]]:
+    return frozenset(_stems(p) for p in PLACES.split(";") if p.strip())
+
+
+@lru_cache(maxsize=1)
 def _lscb_plain() -> frozenset[tuple[str, ...]]:
     return frozenset(_stems(p) for p in LSCB_PLAIN.split(";") if p.strip())
 
@@ -215,9 +231,12 @@ class ThemeResult:
     scores: dict[str, float] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
+    # the nearest written examples, when they changed the chief theme
+    examples: list[Neighbour] = field(default_factory=list)
 
     def why(self) -> list[dict]:
-        """For each theme given, in order: the phrases that decided it and any rule applied."""
+        """For each theme given, in order: the phrases that decided it, any rule applied and, when
+        the nearest written examples put the chief first, the closest of those that side with it."""
         out = []
         for key in self.themes:
             phrases: dict[str, float] = {}
@@ -233,6 +252,12 @@ class ThemeResult:
                     "rules": [r for r in self.rules if r.startswith(key + ":")],
                 }
             )
+            if key == self.themes[0] and self.examples:
+                out[-1]["examples"] = [
+                    n.example.text
+                    for n in self.examples
+                    if key in (n.example.themes[0], *n.example.also_chief)
+                ][:3]
         return out
 
 
@@ -243,6 +268,7 @@ def prepare() -> None:
     _markers()
     _lscb_plain()
     _generic_actors()
+    default_index()
 
 
 def _parts(text: str) -> list[str]:
@@ -330,6 +356,12 @@ def _score(
                     continue
                 if theme == "specific_groups" and _modifies(raw, i, theme, segments[target][1]):
                     w *= MODIFIER
+                elif (
+                    theme == "front_door"
+                    and tuple(stems[i : i + size]) in _places()
+                    and _modifies(raw, i, theme, segments[target][1], _PLACE_JOINS, 0.6)
+                ):
+                    w *= MODIFIER
                 if lscb and theme == "partnership" and tuple(stems[i : i + size]) in lscb_plain:
                     w *= 0.3  # every LSCB item is about partners: the word alone says little
                 if lscb and theme == "management_oversight" and stems[i].startswith("overs"):
@@ -375,12 +407,19 @@ def _score(
     return scores, evidence
 
 
-def _modifies(raw: list[str], i: int, theme: str, found: list[tuple[str, float, int, str]]) -> bool:
+def _modifies(
+    raw: list[str],
+    i: int,
+    theme: str,
+    found: list[tuple[str, float, int, str]],
+    words: frozenset[str] = _MODIFIER_JOINS,
+    min_weight: float = 0.8,
+) -> bool:
     """Whether the phrase at word i follows another theme's phrase through a preposition
     ("visits to disabled children", "the wishes of non-verbal disabled children")."""
-    joins = [j for j in range(max(0, i - 3), i) if raw[j] in _MODIFIER_JOINS]
+    joins = [j for j in range(max(0, i - 3), i) if raw[j] in words]
     return any(
-        t != theme and tw >= 0.8 and tp < j and i - tp <= MODIFIER_REACH
+        t != theme and tw >= min_weight and tp < j and i - tp <= MODIFIER_REACH
         for t, tw, tp, _ in found
         for j in joins
     )
@@ -543,11 +582,16 @@ def _strip_actor(text: str) -> str:
     return text[m.end() :] if m else text
 
 
-def theme_text(text: str, kind: str = "recommendation") -> ThemeResult:
+def theme_text(
+    text: str, kind: str = "recommendation", examples: ExampleIndex | None = None
+) -> ThemeResult:
     """Themes of one recommendation ("recommendation", "lscb") or findings paragraph ("paragraph").
 
     A recommendation always gets one to three themes when any theme's words occur; a paragraph
     gets themes only when one scores at least PARAGRAPH_MIN, so passing mentions give none.
+    Where no rule decided a recommendation's chief theme, the nearest written examples may put
+    a close second first (theme_examples.py); `examples` is the index they come from (the
+    shipped one when None).
     """
     if kind not in ("recommendation", "lscb", "paragraph"):
         raise ValueError(f"kind must be recommendation, lscb or paragraph, not {kind!r}")
@@ -569,9 +613,55 @@ def theme_text(text: str, kind: str = "recommendation") -> ThemeResult:
             if len(ranked) > 2 and scores[ranked[2]] < THIRD_SHARE * top:
                 ranked = ranked[:2]
     rules: list[str] = []
+    neighbours: list[Neighbour] = []
     if not paragraph:
         ranked = _apply_rules(text or "", scores, evidence, ranked, rules, lscb=kind == "lscb")
-    return ThemeResult(ranked[:MAX_THEMES], scores, evidence, rules)
+        if ranked:
+            ranked, neighbours = _second_opinion(text, scores, ranked, rules, examples)
+    return ThemeResult(ranked[:MAX_THEMES], scores, evidence, rules, neighbours)
+
+
+def _second_opinion(
+    text: str,
+    scores: dict[str, float],
+    ranked: list[str],
+    rules: list[str],
+    examples: ExampleIndex | None,
+) -> tuple[list[str], list[Neighbour]]:
+    """What the nearest written examples add to the phrases' reading.
+
+    Where no rule decided the chief, a close second goes first when the examples side with it:
+    each theme's score as a share of the chief's, plus EXAMPLES_WEIGHT x its share of the
+    examples' votes. A theme whose phrases scored too little to be given joins when the
+    examples carry it too (EXAMPLES_JOIN). Only themes the phrases found can win or join, so
+    every theme given still has its phrases. The neighbours are returned when they changed the
+    chief, for the why."""
+    index = default_index() if examples is None else examples
+    neighbours = index.nearest(text)
+    votes = vote(neighbours)
+    if not votes:
+        return ranked, []
+    decided: list[Neighbour] = []
+    if len(ranked) > 1 and not rules:
+        top = scores[ranked[0]]
+        combined = {t: scores[t] / top + EXAMPLES_WEIGHT * votes.get(t, 0.0) for t in ranked}
+        chief = max(ranked, key=lambda t: (combined[t], -ranked.index(t)))
+        if chief != ranked[0]:
+            rules.append(
+                f"{chief}: its phrases score close to another theme's, and the most similar "
+                "written examples put it first"
+            )
+            ranked = [chief, *[t for t in ranked if t != chief]]
+            decided = neighbours
+    top = max(scores.values(), default=0.0)
+    for theme in sorted(scores, key=lambda t: (-scores[t], THEME_KEYS.index(t))):
+        if len(ranked) >= MAX_THEMES:
+            break
+        share, backed = EXAMPLES_JOIN
+        if theme not in ranked and scores[theme] >= share * top and votes.get(theme, 0) >= backed:
+            ranked.append(theme)
+            rules.append(f"{theme}: said in passing, and the most similar written examples ask it")
+    return ranked, decided
 
 
 def themes_for(text: str, kind: str = "recommendation") -> list[str]:

@@ -652,3 +652,10 @@ EXAMPLE_MARKERS = (
     "as well as",
     "where",
 )
+
+# Front-door services that a recommendation may name as the place where other practice happens
+# ("management oversight in the MASH"): then they count as a modifier (themes.py, _PLACE_JOINS).
+PLACES = """
+    front door; integrated front door; children's services front door; mash;
+    multi-agency safeguarding hub; safeguarding hub
+"""

@@ -53,6 +53,8 @@ class TopicReason:
     chief: bool
     phrases: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
+    # the most similar written examples, when they decided the chief topic
+    examples: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -83,6 +85,7 @@ def explain(
             chief=n == 0,
             phrases=list((reasons.get(key) or {}).get("phrases") or [])[:5],
             rules=[r.split(": ", 1)[-1] for r in (reasons.get(key) or {}).get("rules") or []],
+            examples=list((reasons.get(key) or {}).get("examples") or [])[:2],
         )
         for n, key in enumerate(topics)
     ]
