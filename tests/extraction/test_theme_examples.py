@@ -59,6 +59,23 @@ def test_examples_never_overrule_a_clear_chief():
     assert theme_text(text, examples=ExampleIndex(against)).themes[0] == "workforce"
 
 
+def test_a_theme_said_in_passing_joins_when_the_examples_ask_for_it():
+    text = "Reduce social workers' caseloads so that they can complete assessments on time."
+    assert theme_text(text, examples=NO_EXAMPLES).themes == ["workforce"]
+    both = [
+        Example("Reduce caseloads so that assessments are completed on time.", ("workforce",)),
+        Example("Social workers' caseloads, and the timeliness of assessments.", ("workforce",)),
+        Example(
+            "Caseloads so that social workers complete assessments.", ("workforce", "assessment")
+        ),
+    ]
+    result = theme_text(text, examples=ExampleIndex(both))
+    assert result.themes == ["workforce", "assessment"]
+    assert "assessment: said in passing" in result.rules[0]
+    alone = [Example(e.text, ("workforce",)) for e in both]
+    assert theme_text(text, examples=ExampleIndex(alone)).themes == ["workforce"]
+
+
 def test_examples_only_choose_among_themes_the_phrases_found():
     result = theme_text(CLOSE, examples=ExampleIndex(_examples("health", "visits")))
     assert result.themes == ["assessment", "recording"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from ilacs.extraction.theme_examples import Example, ExampleIndex
 from ilacs.extraction.themes import themes_for
 from ilacs.plans import services
 from ilacs.plans.models import Action, Requirement
@@ -116,6 +117,25 @@ def test_requirement_page_shows_topics_and_why(client, cast, plan):
     assert _url("requirement_topics", plan, requirement.number) not in body  # a viewer
     plan_page = client.get(plan.get_absolute_url()).content.decode()
     assert "Improvement topics: Management oversight and supervision" in plan_page
+
+
+def test_requirement_page_shows_the_written_examples_that_decided(client, cast, plan, monkeypatch):
+    close = "Improve the quality of assessments and other case records so that they are up to date."
+    index = ExampleIndex(
+        Example(text, ("recording", "assessment"))
+        for text in (
+            "Assessments and case records are not always up to date.",
+            "Ensure that assessments and other records are kept up to date.",
+            "The quality of assessments and case records for children in need.",
+        )
+    )
+    monkeypatch.setattr("ilacs.extraction.themes.default_index", lambda: index)
+    requirement = services.add_requirement(plan, user=cast.erin_editor, text=close)
+    assert requirement.topics == ["recording", "assessment"]
+    client.force_login(cast.vic_viewer)
+    body = client.get(_url("requirement", plan, requirement.number)).content.decode()
+    assert "the most similar written examples put it first" in body
+    assert "Worded like: “Ensure that assessments and other records are kept up to date.”" in body
 
 
 def test_action_page_shows_topics_and_the_change_link_for_editors(client, cast, plan):

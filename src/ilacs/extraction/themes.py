@@ -648,7 +648,7 @@ def _second_opinion(
         chief = max(ranked, key=lambda t: (combined[t], -ranked.index(t)))
         if chief != ranked[0]:
             rules.append(
-                f"{chief}: its phrases score close to another theme's, and the most similar "
+                f"{chief}: its words point almost as much elsewhere, and the most similar "
                 "written examples put it first"
             )
             ranked = [chief, *[t for t in ranked if t != chief]]
@@ -660,7 +660,9 @@ def _second_opinion(
         share, backed = EXAMPLES_JOIN
         if theme not in ranked and scores[theme] >= share * top and votes.get(theme, 0) >= backed:
             ranked.append(theme)
-            rules.append(f"{theme}: said in passing, and the most similar written examples ask it")
+            rules.append(
+                f"{theme}: said in passing, and the most similar written examples ask for it"
+            )
     return ranked, decided
 
 
