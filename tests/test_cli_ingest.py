@@ -177,3 +177,42 @@ def test_a_report_added_meanwhile_by_someone_else_is_already_held(
     assert Inspection.objects.count() == 1
     inspection = Inspection.objects.get()
     assert Paragraph.objects.count() == Paragraph.objects.filter(inspection=inspection).count() > 0
+
+
+@pytest.fixture
+def public_when_created():
+    """Whether each inspection was public at the moment its row was first written."""
+    from django.db.models.signals import post_save
+
+    seen: list[bool] = []
+
+    def created(sender, instance, created, **kwargs):
+        if created:
+            seen.append(instance.ofsted_published)
+
+    post_save.connect(created, sender=Inspection)
+    yield seen
+    post_save.disconnect(created, sender=Inspection)
+
+
+def test_unpublished_reports_are_their_councils_alone_from_the_first_moment(
+    cast, public_when_created, client, capsys
+):
+    assert main(["ingest", "--unpublished", str(sample_report_path())]) == 0
+    inspection = Inspection.objects.get()
+    assert public_when_created == [False]  # written as a draft: never public, even for a moment
+    assert not inspection.is_public
+    client.force_login(cast.olly_other_la)
+    assert client.get(inspection.get_absolute_url()).status_code == 404
+    client.force_login(cast.vic_viewer)  # a member of Northbrook
+    assert client.get(inspection.get_absolute_url()).status_code == 200
+    # The same file ingested again later changes nothing: a member marks it published.
+    assert main(["ingest", str(sample_report_path())]) == 0
+    assert "already held" in capsys.readouterr().out
+    assert not Inspection.objects.get().is_public
+
+
+def test_reports_are_published_ones_by_default(northbrook, public_when_created):
+    assert main(["ingest", str(sample_report_path())]) == 0
+    assert public_when_created == [True]
+    assert Inspection.objects.get().is_public

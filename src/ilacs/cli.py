@@ -251,6 +251,13 @@ def _add_ingest(sub: argparse._SubParsersAction) -> None:
         metavar="USERNAME",
         help="add as this user (their permissions apply and they are recorded as adding it)",
     )
+    p.add_argument(
+        "--unpublished",
+        action="store_true",
+        help="the reports are not yet published by Ofsted (drafts for factual accuracy checks): "
+        "only members of each report's council see them, until one marks it published on its "
+        "page. Files already held keep their state",
+    )
     p.set_defaults(func=_cmd_ingest)
 
 
@@ -258,7 +265,9 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     _setup_django()
     from ilacs.inspections.cli import ingest_paths
 
-    return ingest_paths(args.paths, username=args.user, jobs=args.jobs)
+    return ingest_paths(
+        args.paths, username=args.user, jobs=args.jobs, published=not args.unpublished
+    )
 
 
 def _add_serve(sub: argparse._SubParsersAction) -> None:

@@ -130,12 +130,12 @@ def test_the_report_downloads_for_a_member(signed_in_page, sample_inspection):
 
 def test_another_councils_member_sees_page_not_found(signed_in_page, sample_inspection):
     # A published report is everyone's; a draft Ofsted has not published yet is the council's.
-    from ilacs.inspections.services import mark_unpublished
+    from ilacs.inspections.models import Inspection
 
     page = signed_in_page("olly_other_la")
     url = reverse("inspections:source", args=["northbrook", sample_inspection.pk])
     assert page.request.get(url).status == 200
-    mark_unpublished([sample_inspection])
+    Inspection.objects.filter(pk=sample_inspection.pk).update(ofsted_published=False)
     assert page.request.get(url).status == 404
     response = page.goto(sample_inspection.get_absolute_url())
     assert response.status == 404

@@ -10,7 +10,6 @@ from ilacs.inspections.models import Inspection, Paragraph
 from ilacs.inspections.services import (
     ingest_file,
     mark_published,
-    mark_unpublished,
     withdraw_inspection,
 )
 from ilacs.search import index
@@ -247,7 +246,7 @@ def test_postgresql_uses_the_gin_index(reports):
 
 def test_drafts_not_yet_published_by_ofsted_are_left_out(reports):
     southmere = reports["southmere"]
-    mark_unpublished([southmere])
+    Inspection.objects.filter(pk=southmere.pk).update(ofsted_published=False)
     assert "Southmere" not in {h.local_authority.name for h in search("care leavers").hits}
     mark_published(southmere)
     assert "Southmere" in {h.local_authority.name for h in search("care leavers").hits}

@@ -75,6 +75,7 @@ def ingest_paths(
     jobs: int = 1,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    published: bool = True,
 ) -> int:
     """Ingest each file; print "created", "already held" or "error" and the reason for each,
     then a summary.
@@ -82,6 +83,7 @@ def ingest_paths(
     Returns 0 when every file was added or already held, 1 when any failed, 2 when nothing could
     be tried (database not set up, unknown user). With a username, that user's permissions
     apply; without, any council's report may be added (a command-line user runs the service).
+    published: False for reports Ofsted has not published yet (members of their council only).
     """
     from ilacs.extraction.runner import extract_files_ahead
 
@@ -139,7 +141,7 @@ def ingest_paths(
                 sha256 = hashes[n]
                 unheld = None if sha256 in tried else sha256
                 tried.add(sha256)
-                result = _save_read(path, records, user, index, unheld)
+                result = _save_read(path, records, user, index, unheld, published)
             results.append(result)
             failed += not result.ok
             added += sum(o.status == "created" for o in result.outcomes)
@@ -171,7 +173,12 @@ def _held(path: Path, sha256: str, user: object, index: object) -> FileResult:
 
 
 def _save_read(
-    path: Path, records: list[dict], user: object, index: object, sha256: str | None
+    path: Path,
+    records: list[dict],
+    user: object,
+    index: object,
+    sha256: str | None,
+    published: bool = True,
 ) -> FileResult:
     """Save what a worker read (the file's bytes are read again here to be stored). sha256: the
     file's when no inspection held it a moment ago (not asked again unless the file changed)."""
@@ -188,6 +195,7 @@ def _save_read(
         index=index,
         extractor=lambda _data, _name: records,
         not_held=sha256,
+        published=published,
     )
 
 

@@ -162,6 +162,7 @@ def ingest_file(
     max_bytes: int | None = None,
     index: Any = None,
     not_held: str | None = None,
+    published: bool = True,
 ) -> FileResult:
     """Read a report file and save every inspection report in it, or nothing.
 
@@ -172,6 +173,9 @@ def ingest_file(
     not_held: a sha256 the caller has just found no inspection made from (`ilacs ingest` reads
     every held one once): when it is this file's, the database is not asked again. A report
     added meanwhile by someone else is still caught, by the unique source key, as already held.
+    published: False for a report Ofsted has not published yet (a draft for factual accuracy
+    checks): its inspections are created visible to the council's members only, in the same
+    transaction, so nobody else ever sees them. A file already held keeps its state.
     """
     filename = Path(filename).name or "report"
     result = FileResult(filename)
@@ -227,7 +231,11 @@ def ingest_file(
     try:
         # None: no inspection was made from this file, so none holds these source keys (unless
         # one is added meanwhile: the insert's unique key then fails, as handled below).
-        result.outcomes.extend(_save(data, filename, sha256, plans, user, look_up=held is not None))
+        result.outcomes.extend(
+            _save(
+                data, filename, sha256, plans, user, look_up=held is not None, published=published
+            )
+        )
     except IntegrityError:
         # Someone else added the same file a moment ago.
         held = list(Inspection.objects.filter(sha256=sha256))
@@ -261,11 +269,6 @@ def _already_held(sha256: str, user: Any) -> list[Inspection] | None:
             inspection.withdrawn_at, inspection.withdrawn_by_id = None, None
             inspection.withdrawn_reason = ""
     return held
-
-
-def mark_unpublished(inspections: list[Inspection]) -> None:
-    """Reports a council holds before Ofsted publishes them: members only (Inspection.is_public)."""
-    Inspection.objects.filter(pk__in=[i.pk for i in inspections]).update(ofsted_published=False)
 
 
 def mark_published(inspection: Inspection) -> None:
@@ -426,6 +429,7 @@ def _save(
     user: Any,
     *,
     look_up: bool = True,
+    published: bool = True,
 ) -> list[IngestOutcome]:
     """look_up: ask the database whether each report is held already (False when no inspection
     was made from this file: then only a report repeated within the file is)."""
@@ -437,7 +441,16 @@ def _save(
             stored_name, newly_saved = _store(data, filename, sha256, file_format)
             outcomes = [
                 _create(
-                    record, la, stored_name, filename, sha256, len(data), user, created, look_up
+                    record,
+                    la,
+                    stored_name,
+                    filename,
+                    sha256,
+                    len(data),
+                    user,
+                    created,
+                    look_up,
+                    published,
                 )
                 for record, la in plans
             ]
@@ -462,6 +475,7 @@ def _create(
     user: Any,
     created: dict[str, Inspection],
     look_up: bool,
+    published: bool = True,
 ) -> IngestOutcome:
     from ilacs.inspections.national import prepare_rows, write_children  # (imports this module)
 
@@ -477,6 +491,7 @@ def _create(
         source_filename=_clip(filename, Inspection, "source_filename"),
         file_size=size,
         ingested_by=user if user is not None and user.is_authenticated else None,
+        ofsted_published=published,
         **fields,
     )
     inspection.source_file.name = stored_name

@@ -127,13 +127,14 @@ def _upload(request: HttpRequest, slug: str) -> HttpResponse:
     elif form.is_bound and form.is_valid():
         report = form.cleaned_data["report"]
         result = services.ingest_file(
-            report.read(), report.name, user=request.user, local_authority=la
+            report.read(),
+            report.name,
+            user=request.user,
+            local_authority=la,
+            published=not form.cleaned_data.get("not_yet_published"),
         )
         if result.ok:
             inspection = result.inspections[0]
-            if result.status == "created" and form.cleaned_data.get("not_yet_published"):
-                services.mark_unpublished(result.inspections)
-                inspection.ofsted_published = False
             if result.status == "created":
                 messages.success(request, f"{report.name} has been added.")
             else:
