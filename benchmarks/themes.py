@@ -7,9 +7,9 @@ written recommendation sets (the tuned ones that ship as the method's nearest ex
 unseen one in tests/extraction/data) and, when the theme labels are there, on their tuning and
 held-out shares, twice: by the lexicon alone, and with the nearest written examples' second
 opinion. A shipped set is scored with the examples of the other sets only (leave one set out),
-so no text is its own neighbour (nor one written alike by someone else). The labels' own texts are themed, so the figures are the
-method's alone; `ilacs evaluate --themes` gives the same shares through extraction. Figures are
-printed, never asserted.
+so no text is its own neighbour (nor one written alike by someone else). The labels' own texts
+are themed, so the figures are the method's alone; `ilacs evaluate --themes` gives the same
+shares through extraction. Figures are printed, never asserted.
 """
 
 from __future__ import annotations

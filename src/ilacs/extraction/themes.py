@@ -14,8 +14,13 @@ recommendation:
   Then the rules of the theme list: care leavers' health or voice puts health or voice first;
   thresholds "at all levels" are management oversight; asking to evaluate a service puts that
   service first; an LSCB recommendation is partnership working too.
+- Where no rule decided and two themes score close, the most similar of the recommendations
+  written for the project under the theme list's rules (theme_examples.py) decide which is the
+  chief, and a theme said in passing joins when they carry it. Only themes the phrases found can
+  win or join.
 
-Deterministic, no model, no data files: each theme comes with the phrases that decided it.
+Deterministic, no model, nothing downloaded: each theme comes with the phrases that decided it,
+and the examples when they did.
 """
 
 from __future__ import annotations
@@ -64,17 +69,17 @@ WEAK_ASK = 1.0  # an ask whose words score less than this is a frame for what fo
 # after what is asked of it, joined by a preposition, says whose visits (rule 3); it counts
 # this share when another theme's phrase came at most MODIFIER_REACH words before.
 MODIFIER = 0.6
+MODIFIER_REACH = 5
+_MODIFIER_JOINS = frozenset({"for", "of", "to", "with"})
+# "Oversight of decisions in the MASH", "supervision at the front door": a service named as the
+# place where another theme's practice happens says where, not what changes (rule 2's example).
+_PLACE_JOINS = frozenset({"in", "at", "within", "across"})
 # How much the nearest written examples' votes count beside the phrases' scores (a share of the
 # chief's score): enough to decide between close themes, never to overrule a clear chief.
 EXAMPLES_WEIGHT = 0.5
 # A theme whose phrases score at least this share of the chief's (below SECONDARY_SHARE) joins
 # when at least this share of the examples' votes go to it.
 EXAMPLES_JOIN = (0.2, 0.1)
-MODIFIER_REACH = 5
-_MODIFIER_JOINS = frozenset({"for", "of", "to", "with"})
-# "Oversight of decisions in the MASH", "supervision at the front door": a service named as the
-# place where another theme's practice happens says where, not what changes (rule 2's example).
-_PLACE_JOINS = frozenset({"in", "at", "within", "across"})
 # Who acts, not what changes (rule 2): managers, leaders and partners named before "should"
 # are the people asked to act in most recommendations. A specialised role there (IROs, foster
 # carers, corporate parents) still counts: their practice is what changes.
