@@ -46,6 +46,7 @@ def doc_plan(cast) -> ImprovementPlan:
         inspection_start=dt.date(2019, 1, 7),
         inspection_end=dt.date(2019, 1, 18),
         published=dt.date(2019, 3, 1),
+        ofsted_published=True,
         overall_effectiveness="inadequate",
     )
     Judgement.objects.create(

@@ -180,6 +180,34 @@ def test_plan_on_a_page(doc_plan):
         assert words in text, words
 
 
+def test_the_cabinet_reports_previous_inspection_is_a_published_one(doc_plan):
+    # A Cabinet paper is public: a report withdrawn as uploaded by mistake, or a draft Ofsted has
+    # not published, is never "the previous inspection".
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from ilacs.exports.data import previous_graded_inspection
+    from tests.factories import InspectionFactory
+
+    current = doc_plan.inspection
+    previous = previous_graded_inspection(current)
+    assert previous is not None
+    la = current.local_authority
+    later = previous.inspection_start + dt.timedelta(days=30)
+    for hidden in (
+        InspectionFactory(
+            local_authority=la, inspection_start=later, overall_effectiveness="outstanding",
+            ofsted_published=True, withdrawn_at=timezone.now(),
+        ),
+        InspectionFactory(
+            local_authority=la, inspection_start=later + dt.timedelta(days=30),
+            overall_effectiveness="outstanding", ofsted_published=False,
+        ),
+    ):  # fmt: skip
+        assert previous_graded_inspection(current) == previous, hidden
+
+
 def test_cabinet_report(doc_plan):
     document = generate("cabinet-report", doc_plan, "docx", today=TODAY)
     assert document.filename == "northbrook-cabinet-report-2025-03-31.docx"

@@ -137,3 +137,44 @@ def test_a_draft_marked_as_published_becomes_visible_to_everyone(client, cast):
     client.post(reverse("inspections:published", args=["northbrook", draft.pk]))
     client.force_login(cast.olly_other_la)
     assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+@pytest.fixture
+def oldshire_draft(cast):
+    """A draft of Oldshire, which Northbrook replaced: Northbrook's members are not Oldshire's."""
+    from ilacs.localauthorities.models import LocalAuthority
+
+    oldshire = LocalAuthority.objects.create(
+        name="Oldshire", slug="oldshire", is_fictional=True, is_current=False
+    )
+    oldshire.replaced_by.add(cast.northbrook)
+    draft = inspect(
+        oldshire,
+        dt.date(2017, 5, 1),
+        "inadequate",
+        recommendations=[["workforce"]],
+        published=False,
+    )
+    published = inspect(
+        cast.northbrook, dt.date(2021, 5, 3), "good", recommendations=[["workforce"]]
+    )
+    return draft, published
+
+
+def test_a_replaced_councils_draft_is_not_shown_to_its_successors_members(
+    client, cast, oldshire_draft
+):
+    draft, published = oldshire_draft
+    client.force_login(cast.vic_viewer)  # a member of Northbrook, not of Oldshire
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    council_page = client.get(reverse("localauthorities:detail", args=["northbrook"]))
+    inspection_page = client.get(published.get_absolute_url())
+    plan = ImprovementPlanFactory(inspection=published)
+    plan_page = client.get(plan.get_absolute_url())
+    for page in (council_page, inspection_page, plan_page):
+        assert page.status_code == 200
+        assert draft.get_absolute_url() not in page.content.decode()
+    # Northbrook's own draft is its members' to see, as before
+    own = inspect(cast.northbrook, dt.date(2025, 3, 3), "inadequate", published=False)
+    council_page = client.get(reverse("localauthorities:detail", args=["northbrook"]))
+    assert own.get_absolute_url() in council_page.content.decode()

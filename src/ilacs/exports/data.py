@@ -478,10 +478,12 @@ class CabinetData:
 
 
 def previous_graded_inspection(inspection: Inspection) -> Inspection | None:
-    """The same council's latest earlier inspection that gave grades."""
+    """The same council's latest earlier published inspection that gave grades (a Cabinet paper
+    is public: never a withdrawn report, nor a draft Ofsted has not published)."""
     start = inspection.inspection_start or inspection.published
     candidates = (
-        Inspection.objects.filter(local_authority_id=inspection.local_authority_id)
+        Inspection.objects.public()
+        .filter(local_authority_id=inspection.local_authority_id)
         .exclude(pk=inspection.pk)
         .prefetch_related("judgements")
         .order_by("-inspection_start", "-pk")

@@ -63,10 +63,12 @@ def lineage_ids(la: LocalAuthority) -> QuerySet[LocalAuthority]:
     ).values("pk")
 
 
-def _visible(qs: QuerySet[Inspection], include_unpublished: bool) -> QuerySet[Inspection]:
-    """Published inspections for everyone; members also see their own unpublished uploads."""
+def _visible(qs: QuerySet[Inspection], own: Q | None = None) -> QuerySet[Inspection]:
+    """Published inspections for everyone; with `own` (the councils a member belongs to), also
+    those councils' unpublished uploads. Never a predecessor's: a member of the council that
+    replaced another is not a member of the one replaced."""
     qs = qs.filter(withdrawn_at__isnull=True)
-    return qs if include_unpublished else qs.public()
+    return qs.public() if own is None else qs.filter(Q(ofsted_published=True) | own)
 
 
 def record_inspections(
@@ -77,7 +79,9 @@ def record_inspections(
 ) -> list[Inspection]:
     """The council's inspections and its predecessors', oldest first, with their
     recommendations (LSCB ones left out) and, when asked, judgements: read once, then shared by
-    council_record, recurring_weaknesses and next_inspection. Two or three queries."""
+    council_record, recurring_weaknesses and next_inspection. Two or three queries.
+    include_unpublished: for the council's members, its own unpublished uploads too (never its
+    predecessors')."""
     prefetch: list[Any] = [
         Prefetch(
             "recommendations",
@@ -88,7 +92,7 @@ def record_inspections(
         prefetch.append("judgements")
     councils = Inspection.objects.filter(local_authority__in=lineage_ids(la))
     return list(
-        _visible(councils, include_unpublished)
+        _visible(councils, Q(local_authority=la) if include_unpublished else None)
         .select_related("local_authority")
         .prefetch_related(*prefetch)
         .order_by(*OLDEST_FIRST)
@@ -271,13 +275,16 @@ def last_graded_inspections(
     councils: Iterable[LocalAuthority] | None = None, *, include_unpublished: bool = False
 ) -> dict[int, Inspection]:
     """Each council's latest graded inspection (ILACS or SIF), by council id; every council's
-    when `councils` is None. Two queries."""
+    when `councils` is None. include_unpublished: the unpublished uploads of the councils named
+    count too (for their members). Two queries."""
+    councils = None if councils is None else list(councils)
+    own = Q(local_authority__in=councils) if include_unpublished and councils is not None else None
     qs = _visible(
         Inspection.objects.filter(report_type__in=GRADED_TYPES, inspection_start__isnull=False),
-        include_unpublished,
+        own,
     )
     if councils is not None:
-        qs = qs.filter(local_authority__in=list(councils))
+        qs = qs.filter(local_authority__in=councils)
     latest: dict[int, Inspection] = {}
     for inspection in (
         qs.select_related("local_authority")
