@@ -65,8 +65,8 @@ def lineage_ids(la: LocalAuthority) -> QuerySet[LocalAuthority]:
 
 def _visible(qs: QuerySet[Inspection], own: Q | None = None) -> QuerySet[Inspection]:
     """Published inspections for everyone; with `own` (a condition naming the councils the
-    reader is a member of), also those councils' unpublished uploads. Never a predecessor's: a member of the council that
-    replaced another is not a member of the one replaced."""
+    reader is a member of), also those councils' unpublished uploads. Never a predecessor's: a
+    member of the council that replaced another is not a member of the one replaced."""
     qs = qs.filter(withdrawn_at__isnull=True)
     return qs.public() if own is None else qs.filter(Q(ofsted_published=True) | own)
 
