@@ -38,6 +38,7 @@ from django.utils import timezone
 from ilacs import backup
 from ilacs.backup import BackupError
 from ilacs.serialisation import PreciseJSONEncoder
+from ilacs.tables import append_row
 
 FORMAT = "ilacs-plan"
 FORMAT_VERSION = 1
@@ -201,15 +202,15 @@ def _to_xlsx(manifest: dict[str, Any], rows: list[dict[str, Any]]) -> bytes:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Manifest"
-    sheet.append(["manifest", json.dumps(manifest, ensure_ascii=False)])
+    append_row(sheet, ["manifest", json.dumps(manifest, ensure_ascii=False)])
     by_model: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_model.setdefault(row["model"], []).append(row)
     for number, (label, items) in enumerate(by_model.items(), start=1):
         sheet = book.create_sheet(f"{number} {label.split('.')[-1]}"[:31])
         names = list(items[0]["fields"])
-        sheet.append(["model", label])
-        sheet.append(["pk", *names])
+        append_row(sheet, ["model", label])
+        append_row(sheet, ["pk", *names])
         for item in items:
             cells = [json.dumps(item["pk"])]
             for name in names:
@@ -219,7 +220,7 @@ def _to_xlsx(manifest: dict[str, Any], rows: list[dict[str, Any]]) -> bytes:
                         f"A {label} value is longer than an Excel cell holds: export to JSON."
                     )
                 cells.append(text)
-            sheet.append(cells)
+            append_row(sheet, cells)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -6,6 +6,7 @@
                                 type, a zip that is not a workbook, too large, formulas, merged
                                 cells, nothing to import
     read_file(..., allow_docx=True) also the tables of a Word document (.docx)
+    append_row(sheet, values)   write a row to a workbook sheet, text always as text
 
 The size limit is ILACS_MAX_IMPORT_MB (MB of 1,000,000 bytes).
 """
@@ -24,6 +25,19 @@ from ilacs.units import bytes_to_mb, mb_to_bytes
 
 # A workbook bigger than this once unzipped is refused before openpyxl reads it (zip bombs).
 MAX_UNZIPPED_BYTES = mb_to_bytes(200)
+
+
+def append_row(sheet: Any, values: list[Any]) -> None:
+    """Append a row to an openpyxl sheet with every string kept as text.
+
+    openpyxl writes a string that starts with "=" as a formula. A council's own words ("=
+    see the audit", or a hostile "=HYPERLINK(...)") would then run in the file of everyone who
+    opens it (formula injection), and the file could not be imported back (formulas are
+    refused). Every workbook ilacs writes goes through here."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 class ImportFileError(ValueError):
@@ -181,9 +195,10 @@ def _read_xlsx(data: bytes) -> list[Table]:
         for row in sheet.iter_rows():
             cells = []
             for cell in row:
-                if cell.data_type == "f" or (
-                    isinstance(cell.value, str) and cell.value.startswith("=")
-                ):
+                # A formula's value is whatever Excel last worked out, or nothing: refused. Text
+                # that only starts with "=" (typed with Excel's leading apostrophe, or written by
+                # append_row) is words, and is read as such.
+                if cell.data_type == "f":
                     raise ImportFileError(
                         f"Cell {cell.coordinate} of sheet “{sheet.title}” holds a formula "
                         f"({str(cell.value)[:40]}). Copy the sheet and paste it as values "

@@ -100,6 +100,31 @@ def test_action_plan_excel(doc_plan):
     assert recommendations[1] == (1, "Improve area 1.", 1, "1, 3")
 
 
+def test_words_that_look_like_formulas_stay_words_in_excel(doc_plan):
+    # A title or update typed as "=..." must not become a live formula in the file the board
+    # opens (formula injection), nor stop the file being imported back.
+    import io
+
+    from openpyxl import load_workbook
+
+    from ilacs.plans.models import Action, ProgressUpdate
+    from ilacs.tables import read_file
+
+    title = '=HYPERLINK("http://example.org","Open the evidence")'
+    action = doc_plan.actions.get(number=1)
+    Action.objects.filter(pk=action.pk).update(title=title)
+    ProgressUpdate.objects.filter(action=action).update(narrative="=1+1 teams done")
+    document = generate("action-plan", doc_plan, "xlsx", today=TODAY)
+    book = load_workbook(io.BytesIO(document.content))
+    assert not [
+        c.coordinate for s in book for row in s.iter_rows() for c in row if c.data_type == "f"
+    ]
+    rows = xlsx_rows(document.content, "Action plan")
+    first = dict(zip(rows[0], next(r for r in rows[1:] if r[0] == 1), strict=True))
+    assert first["Title"] == title and first["Progress to date"] == "=1+1 teams done"
+    assert read_file(document.content, "plan.xlsx")  # no "holds a formula" refusal
+
+
 def test_progress_report_word(doc_plan):
     start, end = PERIOD
     document = generate(

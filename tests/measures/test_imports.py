@@ -213,6 +213,21 @@ def test_an_empty_sheet_beside_one_with_rows_is_ignored(cast, re_referrals):
     assert imports.parse(cast.northbrook, data, "v.xlsx").ok
 
 
+def test_a_measure_named_like_a_formula_is_text_in_the_template_and_reads_back(cast, seen_in_time):
+    from ilacs.measures.models import Measure
+
+    name = "=Children seen + visits"
+    Measure.objects.filter(pk=seen_in_time.pk).update(name=name)
+    book = openpyxl.load_workbook(io.BytesIO(imports.template_xlsx(cast.northbrook)))
+    cell = book.worksheets[0]["A2"]
+    assert (cell.value, cell.data_type) == (name, "s")  # words, never a live formula
+    cell.offset(column=2).value = 80
+    out = io.BytesIO()
+    book.save(out)
+    parsed = imports.parse(cast.northbrook, out.getvalue(), "t.xlsx")
+    assert parsed.ok and len(parsed.values) == 1
+
+
 def test_the_xlsx_template_reads_back(cast, seen_in_time, cp_audit):
     data = imports.template_xlsx(cast.northbrook)
     book = openpyxl.load_workbook(io.BytesIO(data))

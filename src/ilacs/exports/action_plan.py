@@ -17,6 +17,7 @@ from ilacs.exports import docx_kit, pdf_kit
 from ilacs.exports.data import ActionEntry, PlanData
 from ilacs.exports.docx_kit import RAG_FILL
 from ilacs.plans.rag import RAG_ORDER
+from ilacs.tables import append_row
 
 COLUMNS = (
     "Action",
@@ -248,9 +249,9 @@ def _register_wrapped_style(wb: Workbook) -> None:
 
 
 def _sheet(ws, headers: list[tuple[str, int]], rows: list[list[Any]], name: str) -> None:
-    ws.append([h for h, _ in headers])
+    append_row(ws, [h for h, _ in headers])
     for values in rows:
-        ws.append(values)
+        append_row(ws, values)
     for i, (_, width) in enumerate(headers, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     for cell in ws[1]:
@@ -322,7 +323,7 @@ def xlsx(data: PlanData) -> bytes:
         *[[f"Judgement: {j.label}", j.grade] for j in data.judgements],
         *[[f"Actions {rag.label}", n] for rag, n in data.rag_counts],
     ):
-        ws3.append(line)
+        append_row(ws3, line)
     ws3.column_dimensions["A"].width = 45
     ws3.column_dimensions["B"].width = 60
     for cell in ws3["B"]:

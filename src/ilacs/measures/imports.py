@@ -43,6 +43,7 @@ from ilacs.tables import (  # noqa: F401 - the file checks live in ilacs.tables,
     ImportFileError,
     RowError,
     Table,
+    append_row,
     check_size,
     max_bytes,
     read_file,
@@ -396,7 +397,7 @@ def template_xlsx(la: LocalAuthority | None) -> bytes:
         first = False
         sheet.title = title
         for row in template_rows(la, kind):
-            sheet.append(row)
+            append_row(sheet, list(row))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.column_dimensions["A"].width = 50

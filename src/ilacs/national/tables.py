@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ilacs import dates
+from ilacs.tables import append_row
 
 OGL = (
     "Contains public sector information licensed under the Open Government Licence v3.0 "
@@ -84,18 +85,18 @@ def to_xlsx(table: Table) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Data"
-    sheet.append(table.headers)
+    append_row(sheet, list(table.headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append([_cell(v) for v in row])
+        append_row(sheet, [_cell(v) for v in row])
     sheet.freeze_panes = "B2"
     about = book.create_sheet("About")
-    about.append([table.caption])
+    append_row(about, [table.caption])
     about["A1"].font = Font(bold=True)
     for note in table.notes:
-        about.append([note])
-    about.append([OGL])
+        append_row(about, [note])
+    append_row(about, [OGL])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
