@@ -29,20 +29,16 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT))
-    from tests.extraction.written import SETS, load
+    from tests.extraction.written import SETS, load, other_examples
 
     from ilacs.extraction.evaluate import score_theme_texts, theme_label_items
-    from ilacs.extraction.theme_examples import ExampleIndex, example_sets
+    from ilacs.extraction.theme_examples import ExampleIndex
 
     none = ExampleIndex([])
-    sets = example_sets()
     rows: list[tuple[str, dict, dict]] = []
     for name in SETS:
         items = load(name)
-        texts = {item["text"] for item in items}  # a few short items were written alike
-        others = ExampleIndex(
-            e for n, ex in sets.items() if n != name for e in ex if e.text not in texts
-        )
+        others = other_examples(name, items)
         rows.append((name, score_theme_texts(items, none), score_theme_texts(items, others)))
     if args.labels.exists():
         shares = theme_label_items(json.loads(args.labels.read_text(encoding="utf-8")))

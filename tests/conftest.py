@@ -23,3 +23,21 @@ def _test_settings(settings, tmp_path):
 @pytest.fixture
 def cast(db) -> Cast:
     return make_cast()
+
+
+@pytest.fixture
+def public_when_created():
+    """Whether each inspection was public at the moment its row was first written."""
+    from django.db.models.signals import post_save
+
+    from ilacs.inspections.models import Inspection
+
+    seen: list[bool] = []
+
+    def created(sender, instance, created, **kwargs):
+        if created:
+            seen.append(instance.ofsted_published)
+
+    post_save.connect(created, sender=Inspection)
+    yield seen
+    post_save.disconnect(created, sender=Inspection)

@@ -179,22 +179,6 @@ def test_a_report_added_meanwhile_by_someone_else_is_already_held(
     assert Paragraph.objects.count() == Paragraph.objects.filter(inspection=inspection).count() > 0
 
 
-@pytest.fixture
-def public_when_created():
-    """Whether each inspection was public at the moment its row was first written."""
-    from django.db.models.signals import post_save
-
-    seen: list[bool] = []
-
-    def created(sender, instance, created, **kwargs):
-        if created:
-            seen.append(instance.ofsted_published)
-
-    post_save.connect(created, sender=Inspection)
-    yield seen
-    post_save.disconnect(created, sender=Inspection)
-
-
 def test_unpublished_reports_are_their_councils_alone_from_the_first_moment(
     cast, public_when_created, client, capsys
 ):

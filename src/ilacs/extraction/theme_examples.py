@@ -44,7 +44,6 @@ class Example:
     text: str
     themes: tuple[str, ...]
     also_chief: tuple[str, ...] = ()
-    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,8 +63,10 @@ class ExampleIndex:
     """TF-IDF vectors of labelled examples, with an inverted index for the nearest ones."""
 
     def __init__(self, examples: Iterable[Example]) -> None:
-        # the same text written twice would vote twice
-        self.examples = list({e.text: e for e in reversed(list(examples))}.values())[::-1]
+        by_text: dict[str, Example] = {}
+        for e in examples:
+            by_text.setdefault(e.text, e)  # the same text written twice would vote twice
+        self.examples = list(by_text.values())
         counts = [Counter(_tokens(e.text)) for e in self.examples]
         df: Counter[str] = Counter()
         for c in counts:
@@ -106,7 +107,7 @@ def vote(neighbours: list[Neighbour]) -> dict[str, float]:
             votes[key] = votes.get(key, 0.0) + SECONDARY_VOTE * n.similarity
     total = sum(votes.values())
     mass = sum(n.similarity for n in neighbours)
-    confidence = min(1.0, mass / FULL_VOTE) if FULL_VOTE else 1.0
+    confidence = min(1.0, mass / FULL_VOTE)
     return {k: confidence * v / total for k, v in votes.items()} if total else {}
 
 
@@ -122,7 +123,6 @@ def read_examples(path: Path) -> list[Example]:
                         item["text"],
                         tuple(item["themes"]),
                         tuple(item.get("also_chief") or ()),
-                        path.stem,
                     )
                 )
     return out
