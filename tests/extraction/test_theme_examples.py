@@ -16,8 +16,8 @@ from ilacs.extraction.theme_examples import (
 )
 from ilacs.extraction.themes import THEME_KEYS, theme_text
 
-# The lexicon alone scores assessment 0.86 and recording 0.82 here: a close call.
-CLOSE = "Improve the quality of assessments and other case records so that they are up to date."
+# The lexicon alone scores assessment 0.86 and recording 0.84 here: a close call.
+CLOSE = "Improve the quality of assessments and case records so that they are up to date."
 
 
 def _examples(chief: str, second: str) -> list[Example]:
@@ -47,7 +47,7 @@ def test_when_the_examples_change_the_chief_the_why_says_so_and_shows_them():
     why = result.why()
     assert why[0]["theme"] == "recording"
     assert any("most similar written examples" in rule for rule in why[0]["rules"])
-    assert why[0]["examples"][0].startswith("Ensure that assessments and other records")
+    assert why[0]["examples"][0] in {e.text for e in _examples("recording", "assessment")}
     assert "examples" not in why[1]
 
 

@@ -62,6 +62,7 @@ MAX_THEMES = 3
 THIRD_SHARE = 0.4  # a third theme needs at least this share of the chief's score
 POSITION_DECAY = 0.04  # a word's weight is divided by 1 + this x its place in the part
 PART_DECAY = 0.25  # the n-th part of a text weighs 1 / (1 + this x n)
+OTHER = 0.5  # "and other case records": a phrase after "other" names the rest in passing
 REPEAT = 0.6  # each further phrase of a theme counts this share of the one before
 SPAN_TOPICS = 3  # other themes in a recording ask that make it recording as such (rule 7)
 WEAK_ASK = 1.0  # an ask whose words score less than this is a frame for what follows
@@ -103,6 +104,8 @@ _STEM_EXCEPTIONS = {
     "adopts": "adopt-verb",
     "reference": "reference",  # "terms of reference" is not a referral
     "references": "reference",
+    # "arrangements should govern that decision": governing is not governance
+    "governance": "governance",
 }
 _TOKEN = re.compile(r"[a-z0-9]+(?:'s)?|\+")
 _PARA_REF = re.compile(r"\((?:paragraphs?|para\.?|outcome)\b[^()]*\)")
@@ -117,7 +120,8 @@ _LEAD = re.compile(
 _LEAD_REASON = re.compile(r"^(?:so that|in order to|in order that)\b[^,]{3,200},\s*")
 _RECORDING_ASK = re.compile(
     r"^\W*(?:(?:improve|strengthen|ensure|that|further|develop|the|quality|timeliness|"
-    r"consistency|and|of|in)\s+)*(?:recording|record keeping|case records|records of)\b"
+    r"consistency|and|of|in)\s+)*(?:(?:social work|case|practice)\s+)?"
+    r"(?:recording|record keeping|case records|records of)\b"
 )
 _WORK_WITH = re.compile(
     r"^(?:(?:to|and|continue to|further)\s+)?(?:work|working|collaborate|liaise)\s+"
@@ -132,6 +136,15 @@ _REVIEW_TO_ENSURE = re.compile(
 _WITH_ASIDE = re.compile(
     r"^(?:ensure|make sure|agree|develop)\s*,\s*(?:together\s+|jointly\s+)?with\b[^,]{1,60},"
 )
+_BREAK = re.compile(r"[,()]")
+_STEP_APART = re.compile(r"\bstep(s|ped|ping)? ((?:[a-z']+ ){1,3}?)(down|up)\b")
+_MANAGERS = re.compile(r"\bmanagers?\b")
+_MANAGERS_ASKED = re.compile(r"(?i)\bmanagers?\b.*\bshould\b")
+# senior managers, with partners or leaders, review services, not casework
+_NOT_CASEWORK_MANAGERS = re.compile(r"\b(?:senior|partners?|leaders?|board)\b")
+_ADVERBS = frozenset(
+    "regularly routinely consistently rigorously robustly always frequently closely".split()
+)
 _ACTOR = re.compile(r"^[^.;:]{0,90}?\bshould\s+")
 
 
@@ -145,12 +158,21 @@ def _normalise(text: str) -> str:
     t = unicodedata.normalize("NFKC", text).lower()
     t = t.replace("’", "'").replace("‘", "'").replace("`", "'")
     t = re.sub(r"[\u2010-\u2015]", "-", t)
+    t = t.replace("b&b", "bed and breakfast")
     t = t.replace("-", " ").replace("/", " ")
+    # "step children's cases down": the field's phrase is "step down"
+    t = _STEP_APART.sub(r"step\1 \3 \2", t)
     return _PARA_REF.sub(" ", t)
 
 
 def _stems(text: str) -> tuple[str, ...]:
     return tuple(_stem(m.group()) for m in _TOKEN.finditer(_normalise(text)))
+
+
+_OVERSIGHT_VERBS = frozenset(
+    _stem(w) for w in "review check monitor scrutinise scrutinize oversee challenge".split()
+)
+_OVERSIGHT_WORDS = frozenset({(_stem("oversight"),), (_stem("challenge"),), (_stem("scrutiny"),)})
 
 
 def _parse_weights(spec: str) -> dict[str, float] | float:
@@ -313,6 +335,13 @@ def _score(
         matches = list(_TOKEN.finditer(part))
         raw = [m.group() for m in matches]
         stems = [_stem(w) for w in raw]
+        # a phrase never reads across a comma or a bracket: "throughout the service, plans
+        # for children" names no service plan
+        breaks = {
+            k
+            for k in range(1, len(matches))
+            if _BREAK.search(part, matches[k - 1].end(), matches[k].start())
+        }
         part_weight = 1.0 / (1.0 + PART_DECAY * part_no)
         # (segment weight, [(theme, weight, position, phrase)]) in reading order
         # the regions before the ask, in reading order: (end, weight, label)
@@ -332,6 +361,26 @@ def _score(
         n = len(stems)
         # only the places where a phrase or a marker may start are looked at
         places = [k for k in range(n) if stems[k] in starts or raw[k] in marker_starts]
+        # "Managers should review plans", "first-line managers should provide stronger
+        # oversight of assessments": what managers are asked to do to casework is their
+        # oversight (rule 2), though "managers" before "should" only says who acts
+        managers_act = (
+            bool(actor)
+            and bool(_MANAGERS.search(actor.group()))
+            and not _NOT_CASEWORK_MANAGERS.search(actor.group())
+        )
+        if managers_act:
+            first = next((k for k in range(n) if matches[k].start() >= subject_end), None)
+            while first is not None and first < n - 1 and raw[first] in _ADVERBS:
+                first += 1
+            if first is not None and (
+                stems[first] in _OVERSIGHT_VERBS
+                or (raw[first] == "look" and first + 1 < n and raw[first + 1] == "at")
+            ):
+                said = part[
+                    matches[0].start() if lead_end == 0 else lead_end : matches[first].end()
+                ]
+                segments[len(regions)][1].append(("management_oversight", 1.0, first, said.strip()))
         consumed = 0
         for i in places:
             if i < consumed:
@@ -349,7 +398,7 @@ def _score(
                         break
             themes = None
             for size in starts.get(stems[i], ()):
-                if i + size <= n:
+                if i + size <= n and not any(k in breaks for k in range(i + 1, i + size)):
                     themes = table.get(tuple(stems[i : i + size]))
                     if themes is not None:
                         break
@@ -359,6 +408,16 @@ def _score(
             for theme, w in themes.items():
                 if in_subject and tuple(stems[i : i + size]) in _generic_actors():
                     continue
+                if (
+                    not lscb
+                    and theme == "partnership"
+                    and i > 0
+                    and raw[i - 1] == "by"
+                    and tuple(stems[i : i + size]) in _generic_actors()
+                ):
+                    continue  # "information sharing by partner agencies in the MASH": who acts
+                if i > 0 and raw[i - 1] == "other":
+                    w *= OTHER  # "assessments and other case records": the rest, in passing
                 if theme == "specific_groups" and _modifies(raw, i, theme, segments[target][1]):
                     w *= MODIFIER
                 elif (
@@ -367,6 +426,13 @@ def _score(
                     and _modifies(raw, i, theme, segments[target][1], _PLACE_JOINS, 0.6)
                 ):
                     w *= MODIFIER
+                if (
+                    managers_act
+                    and theme == "management_oversight"
+                    and region is None
+                    and tuple(stems[i : i + size]) in _OVERSIGHT_WORDS
+                ):
+                    w = max(w, 1.0)  # managers' oversight is management oversight
                 if lscb and theme == "partnership" and tuple(stems[i : i + size]) in lscb_plain:
                     w *= 0.3  # every LSCB item is about partners: the word alone says little
                 if lscb and theme == "management_oversight" and stems[i].startswith("overs"):
@@ -472,6 +538,18 @@ def _apply_rules(
                     ranked.remove(owner)
                 ranked.insert(0, owner)
                 rules.append(f"{owner}: the plan named is {THEMES[owner]}'s own")
+    if (
+        ranked
+        and ranked[0] == "management_oversight"
+        and any(
+            e.theme == "management_oversight"
+            and e.where == "ask"
+            and _MANAGERS_ASKED.search(e.phrase)
+            for e in evidence
+        )
+    ):
+        # "Managers should review plans": the examples' words would put plans first
+        rules.append("management_oversight: what managers are asked to do to casework is oversight")
     # topics the ask names (words that name a theme, not ones that only may mean it)
     asked = {e.theme for e in evidence if e.where in ("ask", "example") and e.weight >= 0.6}
     spans = len(asked - {"recording"}) >= SPAN_TOPICS
@@ -480,7 +558,9 @@ def _apply_rules(
         # recording; first when it spans topics, else beside the topic (rule 7)
         if "recording" in ranked:
             ranked.remove("recording")
-        ranked.insert(0 if spans else min(1, len(ranked)), "recording")
+        # "case recording, particularly of visits": the topics are only examples of it
+        topics_asked = any(e.where == "ask" and e.theme != "recording" for e in evidence)
+        ranked.insert(0 if spans or not topics_asked else min(1, len(ranked)), "recording")
         rules.append("recording: the ask is the recording itself")
     if ranked and ranked[0] == "recording" and len(ranked) > 1:
         as_such = any(e.theme == "recording" and e.weight >= 1.0 for e in evidence)

@@ -171,6 +171,8 @@ LEXICON: dict[str, str] = {
         practice supervisors=0.6; senior practitioners=0.4; management scrutiny=0.8;
         managerial direction; managers' decisions=0.7; managers' grip; grip=0.6; management grip;
         decisions by managers=0.8; line of sight=0.8;
+        one to ones with their manager; one to ones with managers; one to ones=0.7;
+        managers' review=0.9; managers' regular review; review by managers=0.9;
         one to one case discussions=0.9; case discussions=0.6; reflective discussions=0.7;
         discussions with social workers=0.6; scrutiny by team managers; scrutiny by managers;
         managers' scrutiny;
@@ -254,6 +256,8 @@ LEXICON: dict[str, str] = {
         placement disruption; disruption=0.6; disruptions=0.6; moves=0.4; sufficiency of homes;
         residential provision; in-house homes=0.8; homes for children in care=0.8;
         choice of homes; local homes=0.8; foster and residential;
+        enough homes; homes close by=0.8; homes nearby=0.8; homes of the right kind;
+        right homes=0.8; enough places=0.6;
         not registered=0.9; placed together=0.7; live together=0.6; living together=0.6;
         placed apart=0.7; live apart=0.6; sibling placements=0.9; placed with their siblings=0.9;
         placed with their brothers and sisters=0.9;
@@ -438,6 +442,9 @@ LEXICON: dict[str, str] = {
         understand their plans=0.5; consultation=0.4; their own words=0.6;
         child-centred=0.4; consult=0.5; co-produce; co-produced; children's participation;
         youth voice; care council=0.9; independent advocate; independent advocacy;
+        a say in; greater say; more say; have their say; ownership of their=0.8;
+        greater ownership=0.8; more involved=0.8; bigger say; more ownership=0.8;
+        sense of ownership=0.8; involvement of children=0.8;
         ethnicity=0.6; racism=0.6; faith=0.5; interpreters=0.6; communication needs=0.5;
         views of children; children's views; hear the voice;
         speak up=0.9; help them speak=0.9; befriender=0.9; befrienders=0.9; listening events=0.8;
@@ -574,6 +581,7 @@ LEXICON: dict[str, str] = {
         recording=0.55; recorded=0.45; record=0.45; records=0.45; case records=0.9;
         case recording; social work recording; chronology; chronologies; case management system;
         electronic recording system; recording system; recording systems; systems to record;
+        systems for recording;
         case files=0.6; case notes=0.8; written records=0.8; up to date=0.3; up-to-date=0.3;
         record keeping; recordkeeping;
         recording practice; quality of recording; electronic=0.5; files=0.4; ics=0.6;
