@@ -137,8 +137,25 @@ _WITH_ASIDE = re.compile(
     r"^(?:ensure|make sure|agree|develop)\s*,\s*(?:together\s+|jointly\s+)?with\b[^,]{1,60},"
 )
 _BREAK = re.compile(r"[,()]")
+# Abbreviations councils write in plans ("CiN and CP plans", "CLA", "PAs")
+_ABBREVIATIONS = {
+    "cp": "child protection",
+    "cin": "child in need",
+    "cla": "children looked after",
+    "lac": "looked after children",
+    "pa": "personal adviser",
+    "pas": "personal advisers",
+}
+_ABBREVIATION = re.compile(r"\b(?:" + "|".join(_ABBREVIATIONS) + r")\b(?!['-])")
 _STEP_APART = re.compile(r"\bstep(s|ped|ping)? ((?:[a-z']+ ){1,3}?)(down|up)\b")
 _MANAGERS = re.compile(r"\bmanagers?\b")
+# "Managers should review ...", "ensure that team managers ...", "managers to review ..." (a
+# plan's action), "it is essential that managers ..."
+_MANAGERS_TO = re.compile(
+    r"\W*(?:(?:it is (?:essential|important|vital) that|ensure that|ensure|make sure that|"
+    r"make sure)\s+)?(?:[\w']+\s+){0,3}?managers?\s+"
+    r"(?:to|are to|(?:[\w']+\s+){0,6}?(?:should|must|will|need to|needs to))\s+"
+)
 _MANAGERS_ASKED = re.compile(r"(?i)\bmanagers?\b.*\bshould\b")
 # senior managers, with partners or leaders, review services, not casework
 _NOT_CASEWORK_MANAGERS = re.compile(r"\b(?:senior|partners?|leaders?|board)\b")
@@ -159,6 +176,7 @@ def _normalise(text: str) -> str:
     t = t.replace("’", "'").replace("‘", "'").replace("`", "'")
     t = re.sub(r"[\u2010-\u2015]", "-", t)
     t = t.replace("b&b", "bed and breakfast")
+    t = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group()], t)
     t = t.replace("-", " ").replace("/", " ")
     # "step children's cases down": the field's phrase is "step down"
     t = _STEP_APART.sub(r"step\1 \3 \2", t)
@@ -364,13 +382,10 @@ def _score(
         # "Managers should review plans", "first-line managers should provide stronger
         # oversight of assessments": what managers are asked to do to casework is their
         # oversight (rule 2), though "managers" before "should" only says who acts
-        managers_act = (
-            bool(actor)
-            and bool(_MANAGERS.search(actor.group()))
-            and not _NOT_CASEWORK_MANAGERS.search(actor.group())
-        )
+        asked = _MANAGERS_TO.match(part, lead_end)
+        managers_act = bool(asked) and not _NOT_CASEWORK_MANAGERS.search(asked.group())
         if managers_act:
-            first = next((k for k in range(n) if matches[k].start() >= subject_end), None)
+            first = next((k for k in range(n) if matches[k].start() >= asked.end()), None)
             while first is not None and first < n - 1 and raw[first] in _ADVERBS:
                 first += 1
             if first is not None and (
@@ -416,7 +431,7 @@ def _score(
                     and tuple(stems[i : i + size]) in _generic_actors()
                 ):
                     continue  # "information sharing by partner agencies in the MASH": who acts
-                if i > 0 and raw[i - 1] == "other":
+                if i > 0 and raw[i - 1] in ("other", "wider"):
                     w *= OTHER  # "assessments and other case records": the rest, in passing
                 if theme == "specific_groups" and _modifies(raw, i, theme, segments[target][1]):
                     w *= MODIFIER
@@ -634,7 +649,8 @@ _LEVELS = (
 def _thresholds_beyond_the_front_door(lowered: str) -> bool:
     if re.search(
         r"\bat (?:all|every|each) levels?\b|\blevels of (?:need|intervention)\b|"
-        r"\bcare thresholds?\b|\bstep(?:ping)? (?:up|down)\b.*\bthresholds?\b",
+        r"\bcare thresholds?\b|\bthresholds? for care\b(?! proceedings)|"
+        r"\bstep(?:ping)? (?:up|down)\b.*\bthresholds?\b",
         lowered,
     ):
         return True
@@ -642,7 +658,8 @@ def _thresholds_beyond_the_front_door(lowered: str) -> bool:
     # in the locality teams") or the whole service, when nothing places them at the front door
     if (
         re.search(
-            r"\bthresholds?\b[^.;]{0,60}\bacross (?:the (?:whole )?|all )?(?:service|services)\b",
+            r"\bthresholds?\b[^.;]{0,60}\b(?:across|throughout) (?:the (?:whole )?|all )?"
+            r"(?:service|services)\b",
             lowered,
         )
         or re.search(

@@ -114,7 +114,8 @@ LEXICON: dict[str, str] = {
         police protection; powers of protection; police powers of protection;
         emergency protection order; emergency action; significant harm=0.6;
         child protection=0.6; long-term child protection planning; long-term child protection;
-        long-term child protection plans; child protection planning=0.7;
+        long-term child protection plans; long running child protection;
+        child protection planning=0.7;
         repeat child protection plans; subsequent child protection plans;
         subject to child protection plans for; child protection medicals; joint investigation;
         section 47 investigations; child protection processes=0.8; child protection procedures;
@@ -491,7 +492,8 @@ LEXICON: dict[str, str] = {
         quality assurance; quality assurance framework; quality assurance processes;
         quality assurance arrangements; quality assurance activity; audit; audits; auditing;
         audit process; case file audit; audit findings; performance data; performance information;
-        management information; performance management; performance framework; data=0.6;
+        management information; management data; performance management; performance framework;
+        data=0.6;
         dataset; multi-agency dataset; scorecard; balanced scorecard; self-evaluation;
         self-assessment; evaluate=0.4; evaluation=0.4; evaluating=0.4; evaluated=0.4;
         impact=0.15; learning from=0.6; serious case review; serious case reviews; scr; scrs;
