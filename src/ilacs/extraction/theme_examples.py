@@ -2,7 +2,7 @@
 
 The lexicon (themes.py) reads a recommendation phrase by phrase. Where two themes come out close,
 the phrases alone often cannot say which is the chief: "managers' review of plans", "assessments
-and other case records". Then the recommendations most like it, among examples written for this
+and case records". Then the recommendations most like it, among examples written for this
 project under the theme list's rules, vote (data/theme_examples; their README says who wrote
 them and how). Only themes the lexicon found can win, so every theme still has phrases behind it,
 and the examples that decided are shown with them.
