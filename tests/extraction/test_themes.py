@@ -3,6 +3,7 @@
 import pytest
 
 from ilacs.extraction.model import ExtractedReport, Paragraph, Recommendation, Source
+from ilacs.extraction.theme_examples import Example, ExampleIndex
 from ilacs.extraction.themes import (
     THEME_KEYS,
     THEMES,
@@ -426,3 +427,54 @@ def test_children_placed_at_a_distance_as_the_ask_are_placements():
     assert themes_for(
         "Reduce the number of children placed at a distance from their home community."
     )[0] == ("placements")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Team managers should regularly review child in need plans to check that risk is reducing.",
+        "Managers to review CiN and CP plans regularly.",
+        "It is essential that managers routinely scrutinise plans for children in need.",
+        "First-line managers should provide stronger oversight of the quality of assessments.",
+    ],
+)
+def test_what_managers_are_asked_to_do_to_casework_is_their_oversight(text):
+    # rule 2: who acts is not what changes, but managers reviewing plans is management
+    # oversight, and examples worded about the plans do not overrule it
+    plans_like = ExampleIndex(Example(f"{text} Example {n}.", ("plans",)) for n in range(10))
+    result = theme_text(text, examples=plans_like)
+    assert result.themes[0] == "management_oversight"
+    assert any("what managers are asked to do" in rule for rule in result.rules)
+
+
+def test_senior_managers_reviewing_a_service_are_not_managers_overseeing_casework():
+    text = (
+        "Senior managers and relevant partners should review the circumstances of all children "
+        "made subject to police powers of protection."
+    )
+    assert themes_for(text)[0] == "child_protection"
+
+
+def test_a_phrase_never_reads_across_a_comma():
+    # "service, plans" is no service plan (leadership_governance)
+    text = "Leaders should ensure that, throughout the service, plans for children are specific."
+    assert themes_for(text) == ["plans"]
+
+
+def test_what_follows_other_is_the_rest_in_passing():
+    alone = ExampleIndex([])
+    text = "Ensure that assessments and other case records are up to date."
+    assert theme_text(text, examples=alone).themes[:2] == ["assessment", "recording"]
+
+
+def test_the_abbreviations_plans_use_read_as_the_words():
+    assert themes_for("Improve the quality of CiN and CP plans.")[0] == "plans"
+    assert themes_for("Every care leaver has a PA who stays in touch.")[0] == "care_leavers"
+    assert "governance" not in " ".join(
+        e.phrase for e in theme_text("Arrangements should govern step-down decisions.").evidence
+    )
+
+
+def test_step_children_down_is_step_down():
+    text = "Make sure that decisions to step children's cases down are well founded."
+    assert themes_for(text)[0] == "early_help"

@@ -148,15 +148,15 @@ _ABBREVIATIONS = {
 }
 _ABBREVIATION = re.compile(r"\b(?:" + "|".join(_ABBREVIATIONS) + r")\b(?!['-])")
 _STEP_APART = re.compile(r"\bstep(s|ped|ping)? ((?:[a-z']+ ){1,3}?)(down|up)\b")
-_MANAGERS = re.compile(r"\bmanagers?\b")
-# "Managers should review ...", "ensure that team managers ...", "managers to review ..." (a
-# plan's action), "it is essential that managers ..."
+# "Managers should review ...", "managers in the hub should ...", "managers to review ..." (a
+# plan's action), "it is essential that managers review ...", "ensure that team managers ..."
+_MODAL = r"(?:[\w']+\s+){0,6}?(?:should|must|will|need to|needs to)\s+"
 _MANAGERS_TO = re.compile(
-    r"\W*(?:(?:it is (?:essential|important|vital) that|ensure that|ensure|make sure that|"
-    r"make sure)\s+)?(?:[\w']+\s+){0,3}?managers?\s+"
-    r"(?:to|are to|(?:[\w']+\s+){0,6}?(?:should|must|will|need to|needs to))\s+"
+    r"\W*(?:(?:(?:it is (?:essential|important|vital)|ensure|make sure) that\s+)"
+    rf"(?:[\w']+\s+){{0,3}}?managers?\s+(?:{_MODAL})?"
+    r"|(?:(?:ensure|make sure)\s+)?(?:[\w']+\s+){0,3}?managers?\s+"
+    rf"(?:to\s+|are to\s+|{_MODAL}))"
 )
-_MANAGERS_ASKED = re.compile(r"(?i)\bmanagers?\b.*\bshould\b")
 # senior managers, with partners or leaders, review services, not casework
 _NOT_CASEWORK_MANAGERS = re.compile(r"\b(?:senior|partners?|leaders?|board)\b")
 _ADVERBS = frozenset(
@@ -316,6 +316,18 @@ def prepare() -> None:
     default_index()
 
 
+def _lead_end(part: str) -> int:
+    lead = _LEAD_REASON.match(part) or _LEAD.match(part)
+    return lead.end() if lead else 0
+
+
+def _casework_managers_asked(part: str, start: int) -> re.Match[str] | None:
+    """ "Managers should ...", "managers to ...": casework managers asked to act (not senior
+    managers, or managers with partners or leaders, who review services)."""
+    asked = _MANAGERS_TO.match(part, start)
+    return asked if asked and not _NOT_CASEWORK_MANAGERS.search(asked.group()) else None
+
+
 def _parts(text: str) -> list[str]:
     return [p for p in (s.strip(" ,.") for s in _SPLIT.split(_normalise(text))) if p]
 
@@ -382,9 +394,10 @@ def _score(
         # "Managers should review plans", "first-line managers should provide stronger
         # oversight of assessments": what managers are asked to do to casework is their
         # oversight (rule 2), though "managers" before "should" only says who acts
-        asked = _MANAGERS_TO.match(part, lead_end)
-        managers_act = bool(asked) and not _NOT_CASEWORK_MANAGERS.search(asked.group())
-        if managers_act:
+        # (in the first part only: a later "and ensure that managers check progress" is how)
+        asked = _casework_managers_asked(part, lead_end) if part_no == 0 else None
+        managers_act = asked is not None
+        if asked:
             first = next((k for k in range(n) if matches[k].start() >= asked.end()), None)
             while first is not None and first < n - 1 and raw[first] in _ADVERBS:
                 first += 1
@@ -556,12 +569,8 @@ def _apply_rules(
     if (
         ranked
         and ranked[0] == "management_oversight"
-        and any(
-            e.theme == "management_oversight"
-            and e.where == "ask"
-            and _MANAGERS_ASKED.search(e.phrase)
-            for e in evidence
-        )
+        and any(e.theme == "management_oversight" and e.where == "ask" for e in evidence)
+        and any(_casework_managers_asked(part, _lead_end(part)) for part in _parts(text)[:1])
     ):
         # "Managers should review plans": the examples' words would put plans first
         rules.append("management_oversight: what managers are asked to do to casework is oversight")
