@@ -478,3 +478,30 @@ def test_the_abbreviations_plans_use_read_as_the_words():
 def test_step_children_down_is_step_down():
     text = "Make sure that decisions to step children's cases down are well founded."
     assert themes_for(text)[0] == "early_help"
+
+
+@pytest.mark.parametrize(
+    "text,not_given",
+    [
+        (
+            "Ensure that managers in the multi-agency safeguarding hub provide clear and "
+            "recorded oversight of decisions.",
+            "workforce",  # managers are not manageable caseloads
+        ),
+        ("Learn from missed opportunities in serious case reviews.", "exploitation_missing"),
+        ("Missed health appointments should be followed up.", "exploitation_missing"),
+        ("Develop a culture of reflective practice across teams.", "voice_participation"),
+        ("Social workers should have direct contact with children.", "management_oversight"),
+        ("Improve the in-house fostering service.", "care_leavers"),
+    ],
+)
+def test_words_that_share_a_stem_with_a_themes_word_do_not_give_it(text, not_given):
+    assert not_given not in themes_for(text)
+
+
+def test_the_themes_own_words_still_read_after_the_stem_exceptions():
+    assert themes_for("Social workers should have manageable caseloads.")[0] == "workforce"
+    assert themes_for("Reduce the number of children missing from care.")[0] == (
+        "exploitation_missing"
+    )
+    assert "care_leavers" in themes_for("Prepare care leavers for independence.")

@@ -104,6 +104,25 @@ _STEM_EXCEPTIONS = {
     "adopts": "adopt-verb",
     "reference": "reference",  # "terms of reference" is not a referral
     "references": "reference",
+    # "manageable caseloads" (workforce) is not managers or management
+    "manageable": "manageable",
+    # words that share a stem with a theme's word but not its meaning
+    "independent": "independent",  # an independent chair is not independence (care leavers)
+    "direct": "direct-word",  # "direct contact" is not direction (management oversight)
+    "directly": "direct-word",
+    "culture": "culture",  # a learning culture is not a child's cultural identity
+    "cultures": "culture",
+    "missed": "missed",  # missed opportunities are not missing children
+    "securing": "securing",  # securing permanence is not secure accommodation
+    "secured": "securing",
+    "secures": "securing",
+    "security": "security",
+    "account": "account-word",  # taking account of is not accountability
+    "accounts": "account-word",
+    "house": "house",  # in-house services are not housing
+    "houses": "house",
+    "proceed": "proceed-verb",  # to proceed is not care proceedings
+    "proceeds": "proceed-verb",
     # "arrangements should govern that decision": governing is not governance
     "governance": "governance",
 }
@@ -397,6 +416,15 @@ def _score(
         # (in the first part only: a later "and ensure that managers check progress" is how)
         asked = _casework_managers_asked(part, lead_end) if part_no == 0 else None
         managers_act = asked is not None
+        managers_at = (
+            max(
+                k
+                for k in range(n)
+                if matches[k].start() < asked.end() and raw[k].startswith("manager")
+            )
+            if asked
+            else None
+        )
         if asked:
             first = next((k for k in range(n) if matches[k].start() >= asked.end()), None)
             while first is not None and first < n - 1 and raw[first] in _ADVERBS:
@@ -451,7 +479,15 @@ def _score(
                 elif (
                     theme == "front_door"
                     and tuple(stems[i : i + size]) in _places()
-                    and _modifies(raw, i, theme, segments[target][1], _PLACE_JOINS, 0.6)
+                    and (
+                        _modifies(raw, i, theme, segments[target][1], _PLACE_JOINS, 0.6)
+                        # "managers in the MASH should ...": where the managers work
+                        or (
+                            managers_at is not None
+                            and managers_at < i <= managers_at + MODIFIER_REACH
+                            and any(raw[j] in _PLACE_JOINS for j in range(managers_at + 1, i))
+                        )
+                    )
                 ):
                     w *= MODIFIER
                 if (

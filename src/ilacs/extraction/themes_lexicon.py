@@ -437,7 +437,7 @@ LEXICON: dict[str, str] = {
         engagement=0.4; engage=0.3; direct work; advocacy; advocate; advocates;
         independent visitor; independent visitors; complaint; complaints; complain;
         children in care council; children's council; pledge=0.7; co-production;
-        lived experience=0.6; identity=0.8; identities=0.8; diversity=0.8; culture=0.3;
+        lived experience=0.6; identity=0.8; identities=0.8; diversity=0.8;
         cultural=0.6; heritage=0.7; listened to=0.8; listen=0.6; heard=0.4; feedback=0.4;
         ownership=0.3; children's experiences=0.2; understood by children=0.5;
         understand their plans=0.5; consultation=0.4; their own words=0.6;
@@ -478,6 +478,7 @@ LEXICON: dict[str, str] = {
         social work capacity=0.8; staff retention; stable workforce; workforce stability;
         workforce strategy; career progression; career pathway; continuous professional
         development; cpd; practice educators=0.7; locum=0.8; interim staff=0.7;
+        development opportunities; opportunities for development; career development;
         morale=0.8; staff wellbeing; wellbeing of staff; well-being of staff; workforce development;
         learning offer=0.6; practice development=0.5; unallocated=0.8; multiple social workers=0.8;
         number of social workers=0.6; high turnover; retention of social workers;
