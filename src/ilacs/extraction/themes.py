@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -198,7 +199,8 @@ def _normalise(text: str) -> str:
     t = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group()], t)
     t = t.replace("-", " ").replace("/", " ")
     # "step children's cases down": the field's phrase is "step down"
-    t = _STEP_APART.sub(r"step\1 \3 \2", t)
+    if "step" in t:
+        t = _STEP_APART.sub(r"step\1 \3 \2", t)
     return _PARA_REF.sub(" ", t)
 
 
@@ -343,6 +345,8 @@ def _lead_end(part: str) -> int:
 def _casework_managers_asked(part: str, start: int) -> re.Match[str] | None:
     """ "Managers should ...", "managers to ...": casework managers asked to act (not senior
     managers, or managers with partners or leaders, who review services)."""
+    if "manager" not in part:
+        return None
     asked = _MANAGERS_TO.match(part, start)
     return asked if asked and not _NOT_CASEWORK_MANAGERS.search(asked.group()) else None
 
@@ -386,11 +390,12 @@ def _score(
         stems = [_stem(w) for w in raw]
         # a phrase never reads across a comma or a bracket: "throughout the service, plans
         # for children" names no service plan
-        breaks = {
-            k
-            for k in range(1, len(matches))
-            if _BREAK.search(part, matches[k - 1].end(), matches[k].start())
-        }
+        punctuation = [b.start() for b in _BREAK.finditer(part)]
+        if punctuation:
+            starts_at = [m.start() for m in matches]
+            breaks = {bisect_right(starts_at, b) for b in punctuation}
+        else:
+            breaks = set()
         part_weight = 1.0 / (1.0 + PART_DECAY * part_no)
         # (segment weight, [(theme, weight, position, phrase)]) in reading order
         # the regions before the ask, in reading order: (end, weight, label)
@@ -454,9 +459,12 @@ def _score(
                         break
             themes = None
             for size in starts.get(stems[i], ()):
-                if i + size <= n and not any(k in breaks for k in range(i + 1, i + size)):
+                if i + size <= n:
                     themes = table.get(tuple(stems[i : i + size]))
                     if themes is not None:
+                        if size > 1 and breaks and not breaks.isdisjoint(range(i + 1, i + size)):
+                            themes = None  # the phrase would read across a comma
+                            continue
                         break
             if themes is None:
                 continue
