@@ -7,7 +7,10 @@ recommendation:
   ("so that", "to ensure", ...) are the ask and count fully; examples ("including",
   "particularly") count 0.6; reasons count 0.3. The actor ("Senior managers should") counts
   0.8 when it is a specialised role (IROs, foster carers) and not at all when it is managers,
-  leaders or partners: they say who acts, not what changes.
+  leaders or partners: they say who acts, not what changes. But what casework managers are
+  asked to do to casework ("Managers should review plans") is their oversight.
+- A phrase never reads across a comma; words after "other" count half; the abbreviations
+  plans use (CP, CiN, CLA) read as the words.
 - Words said earlier in the ask weigh a little more (the object of "improve" comes first), and
   later parts of a long recommendation a little less.
 - The chief theme is the highest score; others join when they score at least a third of it.
@@ -351,6 +354,31 @@ def _casework_managers_asked(part: str, start: int) -> re.Match[str] | None:
     return asked if asked and not _NOT_CASEWORK_MANAGERS.search(asked.group()) else None
 
 
+def _managers_asked(
+    part: str, lead_end: int, matches: list[re.Match[str]]
+) -> tuple[int | None, tuple[int, str] | None]:
+    """Where casework managers are asked to act, the word index of "managers", and the place
+    and words of an oversight verb they are asked to do ("Managers should routinely review",
+    "managers to check"): what managers are asked to do to casework is their oversight (rule
+    2), though "managers" before "should" only says who acts."""
+    asked = _casework_managers_asked(part, lead_end)
+    if asked is None:
+        return None, None
+    raw = [m.group() for m in matches]
+    before = [k for k, m in enumerate(matches) if m.start() < asked.end()]
+    managers_at = max(k for k in before if raw[k].startswith("manager"))
+    verb = len(before)
+    while verb < len(raw) - 1 and raw[verb] in _ADVERBS:
+        verb += 1
+    if verb < len(raw) and (
+        _stem(raw[verb]) in _OVERSIGHT_VERBS
+        or (raw[verb] == "look" and verb + 1 < len(raw) and raw[verb + 1] == "at")
+    ):
+        said = part[matches[0].start() if lead_end == 0 else lead_end : matches[verb].end()]
+        return managers_at, (verb, said.strip())
+    return managers_at, None
+
+
 def _parts(text: str) -> list[str]:
     return [p for p in (s.strip(" ,.") for s in _SPLIT.split(_normalise(text))) if p]
 
@@ -415,33 +443,14 @@ def _score(
         n = len(stems)
         # only the places where a phrase or a marker may start are looked at
         places = [k for k in range(n) if stems[k] in starts or raw[k] in marker_starts]
-        # "Managers should review plans", "first-line managers should provide stronger
-        # oversight of assessments": what managers are asked to do to casework is their
-        # oversight (rule 2), though "managers" before "should" only says who acts
-        # (in the first part only: a later "and ensure that managers check progress" is how)
-        asked = _casework_managers_asked(part, lead_end) if part_no == 0 else None
-        managers_act = asked is not None
-        managers_at = (
-            max(
-                k
-                for k in range(n)
-                if matches[k].start() < asked.end() and raw[k].startswith("manager")
-            )
-            if asked
-            else None
+        # what casework managers are asked to do (first part only: a later "and ensure that
+        # managers check progress" is how, not what)
+        managers_at, review = (
+            _managers_asked(part, lead_end, matches) if part_no == 0 else (None, None)
         )
-        if asked:
-            first = next((k for k in range(n) if matches[k].start() >= asked.end()), None)
-            while first is not None and first < n - 1 and raw[first] in _ADVERBS:
-                first += 1
-            if first is not None and (
-                stems[first] in _OVERSIGHT_VERBS
-                or (raw[first] == "look" and first + 1 < n and raw[first + 1] == "at")
-            ):
-                said = part[
-                    matches[0].start() if lead_end == 0 else lead_end : matches[first].end()
-                ]
-                segments[len(regions)][1].append(("management_oversight", 1.0, first, said.strip()))
+        managers_act = managers_at is not None
+        if review is not None:
+            segments[len(regions)][1].append(("management_oversight", 1.0, *review))
         consumed = 0
         for i in places:
             if i < consumed:
