@@ -143,8 +143,7 @@ _LEAD = re.compile(
 _LEAD_REASON = re.compile(r"^(?:so that|in order to|in order that)\b[^,]{3,200},\s*")
 _RECORDING_ASK = re.compile(
     r"^\W*(?:(?:improve|strengthen|ensure|that|further|develop|the|quality|timeliness|"
-    r"consistency|and|of|in)\s+)*(?:(?:social work|case|practice)\s+)?"
-    r"(?:recording|record keeping|case records|records of)\b"
+    r"consistency|and|of|in)\s+)*(?:recording|record keeping|case records|records of)\b"
 )
 _WORK_WITH = re.compile(
     r"^(?:(?:to|and|continue to|further)\s+)?(?:work|working|collaborate|liaise)\s+"
@@ -448,7 +447,6 @@ def _score(
         managers_at, review = (
             _managers_asked(part, lead_end, matches) if part_no == 0 else (None, None)
         )
-        managers_act = managers_at is not None
         if review is not None:
             segments[len(regions)][1].append(("management_oversight", 1.0, *review))
         consumed = 0
@@ -508,7 +506,7 @@ def _score(
                 ):
                     w *= MODIFIER
                 if (
-                    managers_act
+                    managers_at is not None
                     and theme == "management_oversight"
                     and region is None
                     and tuple(stems[i : i + size]) in _OVERSIGHT_WORDS
@@ -635,9 +633,7 @@ def _apply_rules(
         # recording; first when it spans topics, else beside the topic (rule 7)
         if "recording" in ranked:
             ranked.remove("recording")
-        # "case recording, particularly of visits": the topics are only examples of it
-        topics_asked = any(e.where == "ask" and e.theme != "recording" for e in evidence)
-        ranked.insert(0 if spans or not topics_asked else min(1, len(ranked)), "recording")
+        ranked.insert(0 if spans else min(1, len(ranked)), "recording")
         rules.append("recording: the ask is the recording itself")
     if ranked and ranked[0] == "recording" and len(ranked) > 1:
         as_such = any(e.theme == "recording" and e.weight >= 1.0 for e in evidence)
