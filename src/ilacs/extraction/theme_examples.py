@@ -20,6 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .theme_classifier import Classifier
 
 EXAMPLES_DIR = Path(__file__).resolve().parent / "data" / "theme_examples"
 
@@ -62,7 +66,8 @@ def _tokens(text: str) -> list[str]:
 class ExampleIndex:
     """TF-IDF vectors of labelled examples, with an inverted index for the nearest ones."""
 
-    def __init__(self, examples: Iterable[Example]) -> None:
+    def __init__(self, examples: Iterable[Example], classifier: Classifier | None = None) -> None:
+        self.classifier = classifier  # trained on these examples (theme_classifier.py), if any
         by_text: dict[str, Example] = {}
         for e in examples:
             by_text.setdefault(e.text, e)  # the same text written twice would vote twice
@@ -133,7 +138,14 @@ def example_sets() -> dict[str, list[Example]]:
     return {p.stem: read_examples(p) for p in sorted(EXAMPLES_DIR.glob("*.jsonl"))}
 
 
+def all_examples() -> list[Example]:
+    """Every shipped example once (a text written twice would vote twice), in the sets' order."""
+    return ExampleIndex(e for examples in example_sets().values() for e in examples).examples
+
+
 @lru_cache(maxsize=1)
 def default_index() -> ExampleIndex:
-    """The index of every shipped example, built once (about 0.2 s)."""
-    return ExampleIndex(e for examples in example_sets().values() for e in examples)
+    """The index of every shipped example with the shipped classifier, built once (about 0.3 s)."""
+    from . import theme_classifier
+
+    return ExampleIndex(all_examples(), theme_classifier.read())

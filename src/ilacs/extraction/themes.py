@@ -18,12 +18,15 @@ recommendation:
   thresholds "at all levels" are management oversight; asking to evaluate a service puts that
   service first; an LSCB recommendation is partnership working too.
 - Where no rule decided and two themes score close, the most similar of the recommendations
-  written for the project under the theme list's rules (theme_examples.py) decide which is the
-  chief, and a theme said in passing joins when they carry it. Only themes the phrases found can
-  win or join.
+  written for the project under the theme list's rules (theme_examples.py), and a classifier
+  trained on all of them (theme_classifier.py), decide which is the chief; a theme said in
+  passing joins when the examples carry it, and a second theme the classifier says
+  recommendations like this one do not carry is dropped. Only themes the phrases found can win
+  or join.
 
-Deterministic, no model, nothing downloaded: each theme comes with the phrases that decided it,
-and the examples when they did.
+Deterministic, no model downloaded (the classifier's weights ship with the package and are
+read in plain Python): each theme comes with the phrases that decided it, and the examples
+when they did.
 """
 
 from __future__ import annotations
@@ -82,6 +85,12 @@ _PLACE_JOINS = frozenset({"in", "at", "within", "across"})
 # How much the nearest written examples' votes count beside the phrases' scores (a share of the
 # chief's score): enough to decide between close themes, never to overrule a clear chief.
 EXAMPLES_WEIGHT = 0.5
+# ... and how much the classifier trained on them (theme_classifier.py) counts: its probability
+# that a theme is the chief, times this
+CLASSIFIER_WEIGHT = 0.5
+# A second or third theme stays only when the classifier gives it at least this chance of being
+# among the text's themes at all (unless a rule gave it)
+PRESENT_MIN = 0.1
 # A theme whose phrases score at least this share of the chief's (below SECONDARY_SHARE) joins
 # when at least this share of the examples' votes go to it.
 EXAMPLES_JOIN = (0.2, 0.1)
@@ -792,30 +801,46 @@ def _second_opinion(
 
     Where no rule decided the chief, a close second goes first when the examples side with it:
     each theme's score as a share of the chief's, plus EXAMPLES_WEIGHT x its share of the
-    examples' votes. A theme whose phrases scored too little to be given joins when the
-    examples carry it too (EXAMPLES_JOIN). Only themes the phrases found can win or join, so
-    every theme given still has its phrases. The neighbours are returned when they changed the
-    chief, for the why."""
+    examples' votes, plus CLASSIFIER_WEIGHT x the classifier's probability that it is the chief.
+    A second or third theme the classifier gives less than PRESENT_MIN chance of being among
+    the text's themes at all is dropped, unless a rule gave it. A theme whose phrases scored too
+    little to be given joins when the examples carry it too (EXAMPLES_JOIN). Only themes the
+    phrases found can win or join, so every theme given still has its phrases. The neighbours
+    are returned when they changed the chief, for the why."""
     index = default_index() if examples is None else examples
     neighbours = index.nearest(text)
     votes = vote(neighbours)
-    if not votes:
-        return ranked, []
+    classifier = index.classifier
+    chief_p = classifier.chief(text) if classifier else {}
     decided: list[Neighbour] = []
-    if len(ranked) > 1 and not rules:
+    if len(ranked) > 1 and not rules and (votes or chief_p):
         top = scores[ranked[0]]
-        combined = {t: scores[t] / top + EXAMPLES_WEIGHT * votes.get(t, 0.0) for t in ranked}
+        combined = {
+            t: scores[t] / top
+            + EXAMPLES_WEIGHT * votes.get(t, 0.0)
+            + CLASSIFIER_WEIGHT * chief_p.get(t, 0.0)
+            for t in ranked
+        }
         chief = max(ranked, key=lambda t: (combined[t], -ranked.index(t)))
         if chief != ranked[0]:
+            deciders = (
+                "the most similar written examples, and the classifier trained on them,"
+                if classifier
+                else "the most similar written examples"
+            )
             rules.append(
-                f"{chief}: its words point almost as much elsewhere, and the most similar "
-                "written examples put it first"
+                f"{chief}: its words point almost as much elsewhere, and {deciders} put it first"
             )
             ranked = [chief, *[t for t in ranked if t != chief]]
             decided = neighbours
+    if classifier and len(ranked) > 1:
+        # a theme said in passing that recommendations like this one do not carry
+        present = classifier.present(text)
+        kept = {r.split(":", 1)[0] for r in rules}
+        ranked = [ranked[0], *[t for t in ranked[1:] if present[t] >= PRESENT_MIN or t in kept]]
     top = max(scores.values(), default=0.0)
     for theme in sorted(scores, key=lambda t: (-scores[t], THEME_KEYS.index(t))):
-        if len(ranked) >= MAX_THEMES:
+        if len(ranked) >= MAX_THEMES or not votes:
             break
         share, backed = EXAMPLES_JOIN
         if theme not in ranked and scores[theme] >= share * top and votes.get(theme, 0) >= backed:
