@@ -11,19 +11,8 @@ from ilacs.extraction.evaluate import score_theme_texts
 from ilacs.extraction.theme_examples import Example, ExampleIndex, all_examples
 from ilacs.extraction.themes import THEME_KEYS, theme_text
 
+from .test_theme_examples import CLOSE, _examples  # the close call and its examples
 from .written import load
-
-# The lexicon alone scores assessment 0.86 and recording 0.84 here: a close call.
-CLOSE = "Improve the quality of assessments and case records so that they are up to date."
-
-
-def _examples(chief: str, second: str) -> list[Example]:
-    return [
-        Example("Assessments and case records are not always up to date.", (chief, second)),
-        Example("The quality of assessments and case records for children in need.", (chief,)),
-        Example("Ensure that assessments and other records are kept up to date.", (chief, second)),
-        Example("Case records and assessments should be of a consistently good quality.", (chief,)),
-    ]
 
 
 def _classifier_only(examples: list[Example]) -> ExampleIndex:
