@@ -145,7 +145,7 @@ def all_examples() -> list[Example]:
 
 @lru_cache(maxsize=1)
 def default_index() -> ExampleIndex:
-    """The index of every shipped example with the shipped classifier, built once (about 0.3 s)."""
+    """The index of every shipped example with the shipped classifier, built once (about 0.5 s)."""
     from . import theme_classifier
 
     return ExampleIndex(all_examples(), theme_classifier.read())
