@@ -38,6 +38,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from .theme_examples import Example
 
 SHIPPED = Path(__file__).resolve().parent / "data" / "theme_classifier.json.gz"
@@ -73,26 +75,29 @@ class Classifier:
         return [(t, x / norm) for t, x in v]
 
     def _logits(
-        self, text: str, weights: dict[str, tuple[float, ...]], bias: Sequence[float]
+        self,
+        features: list[tuple[str, float]],
+        weights: dict[str, tuple[float, ...]],
+        bias: Sequence[float],
     ) -> list[float]:
         z = [0.0] * len(self.themes)
-        for token, x in self._features(text):
+        for token, x in features:
             for i, w in enumerate(weights[token]):
                 z[i] += w * x
         return [SCALE * a + b for a, b in zip(z, bias, strict=True)]
 
-    def chief(self, text: str) -> dict[str, float]:
-        """The probability of each theme being the chief (they add up to 1)."""
-        z = self._logits(text, self.chief_weights, self.chief_bias)
+    def probabilities(self, text: str) -> tuple[dict[str, float], dict[str, float]]:
+        """For each theme, the probability of its being the chief (they add up to 1), and of its
+        being among the text's themes at all (each on its own)."""
+        features = self._features(text)
+        z = self._logits(features, self.chief_weights, self.chief_bias)
         top = max(z)
         e = [math.exp(a - top) for a in z]
         total = sum(e)
-        return {k: x / total for k, x in zip(self.themes, e, strict=True)}
-
-    def present(self, text: str) -> dict[str, float]:
-        """The probability of each theme being among the text's themes (each on its own)."""
-        z = self._logits(text, self.present_weights, self.present_bias)
-        return {k: 1 / (1 + math.exp(-a)) for k, a in zip(self.themes, z, strict=True)}
+        chief = {k: x / total for k, x in zip(self.themes, e, strict=True)}
+        z = self._logits(features, self.present_weights, self.present_bias)
+        present = {k: 1 / (1 + math.exp(-a)) for k, a in zip(self.themes, z, strict=True)}
+        return chief, present
 
     def to_json(self) -> dict:
         return {
@@ -197,7 +202,9 @@ class _Sparse:
     """The examples' feature matrix as (row, column, value) triples, with the two products
     gradient descent needs (numpy has no sparse matrix; scipy is not a dependency)."""
 
-    def __init__(self, rows, cols, vals, n: int, width: int) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, n: int, width: int
+    ) -> None:
         import numpy as np
 
         self.np, self.rows, self.cols, self.vals = np, rows, cols, vals[:, None]
@@ -210,7 +217,7 @@ class _Sparse:
         )
         self.row_ids, self.col_ids = rows[self.row_starts], by_col[self.col_starts]
 
-    def dot(self, w):  # type: ignore[no-untyped-def]
+    def dot(self, w: np.ndarray) -> np.ndarray:
         out = self.np.zeros((self.n, w.shape[1]))
         if len(self.rows):
             out[self.row_ids] = self.np.add.reduceat(
@@ -218,7 +225,7 @@ class _Sparse:
             )
         return out
 
-    def tdot(self, g):  # type: ignore[no-untyped-def]
+    def tdot(self, g: np.ndarray) -> np.ndarray:
         out = self.np.zeros((self.width, g.shape[1]))
         if len(self.rows):
             out[self.col_ids] = self.np.add.reduceat(

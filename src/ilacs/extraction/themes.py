@@ -810,8 +810,8 @@ def _second_opinion(
     index = default_index() if examples is None else examples
     neighbours = index.nearest(text)
     votes = vote(neighbours)
-    classifier = index.classifier
-    chief_p = classifier.chief(text) if classifier else {}
+    classifier = index.classifier if len(ranked) > 1 else None  # it only orders or drops
+    chief_p, present = classifier.probabilities(text) if classifier else ({}, {})
     decided: list[Neighbour] = []
     if len(ranked) > 1 and not rules and (votes or chief_p):
         top = scores[ranked[0]]
@@ -833,9 +833,8 @@ def _second_opinion(
             )
             ranked = [chief, *[t for t in ranked if t != chief]]
             decided = neighbours
-    if classifier and len(ranked) > 1:
+    if present:
         # a theme said in passing that recommendations like this one do not carry
-        present = classifier.present(text)
         kept = {r.split(":", 1)[0] for r in rules}
         ranked = [ranked[0], *[t for t in ranked[1:] if present[t] >= PRESENT_MIN or t in kept]]
     top = max(scores.values(), default=0.0)
