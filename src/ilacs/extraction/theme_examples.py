@@ -68,10 +68,7 @@ class ExampleIndex:
 
     def __init__(self, examples: Iterable[Example], classifier: Classifier | None = None) -> None:
         self.classifier = classifier  # trained on these examples (theme_classifier.py), if any
-        by_text: dict[str, Example] = {}
-        for e in examples:
-            by_text.setdefault(e.text, e)  # the same text written twice would vote twice
-        self.examples = list(by_text.values())
+        self.examples = _once(examples)
         counts = [Counter(_tokens(e.text)) for e in self.examples]
         df: Counter[str] = Counter()
         for c in counts:
@@ -138,9 +135,17 @@ def example_sets() -> dict[str, list[Example]]:
     return {p.stem: read_examples(p) for p in sorted(EXAMPLES_DIR.glob("*.jsonl"))}
 
 
+def _once(examples: Iterable[Example]) -> list[Example]:
+    """Each text once, the first labelling of it kept: a text written twice would vote twice."""
+    by_text: dict[str, Example] = {}
+    for e in examples:
+        by_text.setdefault(e.text, e)
+    return list(by_text.values())
+
+
 def all_examples() -> list[Example]:
-    """Every shipped example once (a text written twice would vote twice), in the sets' order."""
-    return ExampleIndex(e for examples in example_sets().values() for e in examples).examples
+    """Every shipped example once, in the sets' order."""
+    return _once(e for examples in example_sets().values() for e in examples)
 
 
 @lru_cache(maxsize=1)
