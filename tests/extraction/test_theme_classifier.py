@@ -101,3 +101,28 @@ def test_second_themes_hold_on_unseen_written_wording(name):
     scores = score_theme_texts(load(name))
     assert scores["themes_f1"] >= 0.87
     assert scores["chief"] >= 0.94
+
+
+def test_the_theme_its_words_point_to_most_stays_when_another_is_put_first():
+    # the classifier learnt to put case records first and to drop assessment as a second theme:
+    # it may reorder, but the theme the phrases found first is still given
+    examples = [Example(e.text, ("recording",)) for e in _examples("recording", "assessment")]
+    result = theme_text(CLOSE, examples=_classifier_only(examples))
+    assert result.themes == ["recording", "assessment"]
+
+
+def test_a_recommendation_with_no_listed_phrase_gets_the_classifiers_chief():
+    examples = [
+        Example("Recruit more permanent social workers.", ("workforce",)),
+        Example("Ensure there are enough social workers in every team.", ("workforce",)),
+        Example("Reduce the number of social workers children have.", ("workforce",)),
+        Example("Improve the quality of assessments.", ("assessment",)),
+        Example("Assessments should analyse risk.", ("assessment",)),
+    ]
+    text = "Make sure there are enough social workers for every child to know theirs."
+    assert theme_text(text, examples=ExampleIndex([])).themes == []  # no listed phrase
+    result = theme_text(text, examples=_classifier_only(examples))
+    assert result.themes == ["workforce"]
+    assert "none of its listed phrases occurs" in result.why()[0]["rules"][0]
+    # and text the classifier cannot place either gets no theme rather than a guess
+    assert theme_text("Hello world.", examples=_classifier_only(examples)).themes == []

@@ -354,6 +354,24 @@ def test_words_that_look_like_a_theme_but_are_not():
     )[0] in ("placements", "permanence")
 
 
+@pytest.mark.parametrize(
+    "text,chief",
+    [
+        (
+            "The board should make sure that the views of frontline practitioners shape its "
+            "priorities.",
+            "partnership",
+        ),
+        ("Improve the engagement of schools and GPs in multi-agency meetings.", "partnership"),
+        ("Use feedback from staff to improve supervision.", "management_oversight"),
+    ],
+)
+def test_adults_views_and_engagement_are_not_childrens_voice(text, chief):
+    themes = themes_for(text, "lscb" if text.startswith("The board") else "recommendation")
+    assert themes[0] == chief
+    assert "voice_participation" not in themes
+
+
 def test_criteria_applied_alike_across_casework_teams_are_management_oversight():
     assert themes_for(
         "Ensure that the criteria for holding a child protection conference are applied in the "

@@ -91,6 +91,9 @@ CLASSIFIER_WEIGHT = 0.5
 # A second or third theme stays only when the classifier gives it at least this chance of being
 # among the text's themes at all (unless a rule gave it)
 PRESENT_MIN = 0.1
+# A recommendation none of whose words the lexicon lists gets the classifier's chief theme when
+# the classifier gives it at least this probability.
+FALLBACK_MIN = 0.5
 # A theme whose phrases score at least this share of the chief's (below SECONDARY_SHARE) joins
 # when at least this share of the examples' votes go to it.
 EXAMPLES_JOIN = (0.2, 0.1)
@@ -756,7 +759,8 @@ def theme_text(
 ) -> ThemeResult:
     """Themes of one recommendation ("recommendation", "lscb") or findings paragraph ("paragraph").
 
-    A recommendation always gets one to three themes when any theme's words occur; a paragraph
+    A recommendation always gets one to three themes when any theme's words occur (and, when
+    none does, the classifier's chief theme if it is sure enough of one); a paragraph
     gets themes only when one scores at least PARAGRAPH_MIN, so passing mentions give none.
     Where no rule decided a recommendation's chief theme, the nearest written examples may put
     a close second first (theme_examples.py); `examples` is the index they come from (the
@@ -787,7 +791,29 @@ def theme_text(
         ranked = _apply_rules(text or "", scores, evidence, ranked, rules, lscb=kind == "lscb")
         if ranked:
             ranked, neighbours = _second_opinion(text, scores, ranked, rules, examples)
+        elif (text or "").strip():
+            ranked, neighbours = _no_phrases(text, rules, examples)
     return ThemeResult(ranked[:MAX_THEMES], scores, evidence, rules, neighbours)
+
+
+def _no_phrases(
+    text: str, rules: list[str], examples: ExampleIndex | None
+) -> tuple[list[str], list[Neighbour]]:
+    """A recommendation in which no phrase of the lexicon occurs ("make sure there are enough
+    social workers for every child to have one they know") gets the classifier's chief theme,
+    when the classifier is sure enough of it (FALLBACK_MIN); otherwise none."""
+    index = default_index() if examples is None else examples
+    if index.classifier is None:
+        return [], []
+    chief_p, _ = index.classifier.probabilities(text)
+    best = max(THEME_KEYS, key=lambda t: chief_p.get(t, 0.0))
+    if chief_p.get(best, 0.0) < FALLBACK_MIN:
+        return [], []
+    rules.append(
+        f"{best}: none of its listed phrases occurs, and the classifier trained on the written "
+        "examples reads it as this"
+    )
+    return [best], index.nearest(text)
 
 
 def _second_opinion(
@@ -813,6 +839,7 @@ def _second_opinion(
     classifier = index.classifier if len(ranked) > 1 else None  # it only orders or drops
     chief_p, present = classifier.probabilities(text) if classifier else ({}, {})
     decided: list[Neighbour] = []
+    by_words = ranked[0]  # the theme its words point to most stays, even when put second
     if len(ranked) > 1 and not rules and (votes or chief_p):
         top = scores[ranked[0]]
         combined = {
@@ -835,7 +862,7 @@ def _second_opinion(
             decided = neighbours
     if present:
         # a theme said in passing that recommendations like this one do not carry
-        kept = {r.split(":", 1)[0] for r in rules}
+        kept = {r.split(":", 1)[0] for r in rules} | {by_words}
         ranked = [ranked[0], *[t for t in ranked[1:] if present[t] >= PRESENT_MIN or t in kept]]
     top = max(scores.values(), default=0.0)
     for theme in sorted(scores, key=lambda t: (-scores[t], THEME_KEYS.index(t))):
