@@ -24,6 +24,7 @@ SETS = (
     "written_tuned_report_mixed",
     "written_tuned_report_eras",
     "written_tuned_multi",
+    "written_tuned_blind",
 )
 
 
