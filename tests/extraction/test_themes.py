@@ -368,6 +368,36 @@ def test_adults_views_and_engagement_are_not_childrens_voice(text, chief):
     assert "voice_participation" not in themes
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recruit lay members to the board and provide them with an induction.",
+        "Strengthen engagement with schools, including academies, so that they play a full part "
+        "in the work of the board.",
+    ],
+)
+def test_an_lscb_item_about_the_boards_own_members_and_partners_is_partnership_first(text):
+    assert themes_for(text, "lscb")[0] == "partnership"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ensure that placements of children with their parents under care orders are assessed "
+        "and reviewed.",
+        "Ensure that children placed with their parents are visited and their orders reviewed.",
+    ],
+)
+def test_children_placed_with_their_parents_under_a_care_order_are_edge_of_care(text):
+    assert themes_for(text)[0] == "edge_of_care"
+
+
+def test_family_and_friends_as_potential_carers_are_kinship_carers():
+    assert themes_for(
+        "Identify family and friends as potential carers early, and assess them without delay."
+    )[0] == ("foster_carers")
+
+
 def test_criteria_applied_alike_across_casework_teams_are_management_oversight():
     assert themes_for(
         "Ensure that the criteria for holding a child protection conference are applied in the "

@@ -95,6 +95,8 @@ LEXICON: dict[str, str] = {
         family group conference=0.5; family group conferences=0.5; children entering care;
         children who enter care; entrants to care; care entry; care order=0.5; care orders=0.5;
         placement with parents regulations; at home under a care order; on care orders at home;
+        placed with their parents; placements of children with their parents;
+        placement of children with their parents; placing children with their parents;
         family breakdown=0.9; risk of family breakdown; at risk of entering care; at risk of care;
         intensive family support=0.7; intensive support=0.4; family preservation=0.8;
         parents' agreement=0.6; legal status=0.6;
@@ -284,6 +286,7 @@ LEXICON: dict[str, str] = {
         on the council's behalf=0.9; on behalf of the council=0.9;
         relatives=0.6; approved temporarily=0.9; temporarily approved=0.9; grandparents=0.6;
         approval of carers=0.9; carers' approval=0.9; approval panel=0.7;
+        family and friends as carers; family and friends as potential carers; potential carers=0.8;
         annual reviews of carers=0.9; family and friends who=0.8; viability checks=0.9;
         supervision for foster carers; supervision of foster carers;
         support and supervision for foster carers; supervising foster carers;
@@ -596,7 +599,16 @@ LEXICON: dict[str, str] = {
         involvement of health=0.7; involvement of gps=0.8; involvement of the police=0.8;
         participation of agencies=0.8; participation of schools=0.7;
         participation of health=0.7; participation of gps=0.8; participation of the police=0.8;
-        consultation with partners=0.7; consultation with partner agencies
+        consultation with partners=0.7; consultation with partner agencies;
+        engagement with partners=0.8; engagement with partner agencies;
+        engagement with agencies=0.8;
+        engagement with schools=0.7; engagement with health=0.7; engagement with gps=0.8;
+        engagement with the police=0.8; lay members; lay member; the work of the board;
+        contribute to the board; contribute to the work of the board; partnership working;
+        challenge partners; challenges partners; challenge partner agencies;
+        challenges partner agencies; challenge to partners; challenge to partner agencies;
+        challenge of partners; challenge of partner agencies;
+        escalation policy={"partnership": 0.7, "independent_oversight": 0.5}
     """,
     "recording": """
         recording=0.55; recorded=0.45; record=0.45; records=0.45; case records=0.9;
