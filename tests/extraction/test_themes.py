@@ -398,6 +398,26 @@ def test_family_and_friends_as_potential_carers_are_kinship_carers():
     )[0] == ("foster_carers")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Make sure every partner agency participates fully in the board's sub-groups.",
+        "Ensure that representatives of schools attend the board so that their views are heard "
+        "at board level.",
+    ],
+)
+def test_taking_part_said_of_partners_or_staff_is_not_childrens_voice(text):
+    themes = themes_for(text, "lscb")
+    assert themes[0] == "partnership"
+    assert "voice_participation" not in themes
+
+
+def test_taking_part_said_of_children_is_still_their_voice():
+    assert themes_for(
+        "Involve children and their families in planning, and make sure partners hear them."
+    )[0] == ("voice_participation")
+
+
 def test_criteria_applied_alike_across_casework_teams_are_management_oversight():
     assert themes_for(
         "Ensure that the criteria for holding a child protection conference are applied in the "

@@ -501,6 +501,8 @@ def _score(
                     continue  # "information sharing by partner agencies in the MASH": who acts
                 if i > 0 and raw[i - 1] in ("other", "wider"):
                     w *= OTHER  # "assessments and other case records": the rest, in passing
+                if theme == "voice_participation" and _adults_voice(raw, stems, i, size):
+                    continue  # "partner agencies participate in the board's work": not children's
                 if theme == "specific_groups" and _modifies(raw, i, theme, segments[target][1]):
                     w *= MODIFIER
                 elif (
@@ -567,6 +569,39 @@ def _score(
                 scores[theme] = scores.get(theme, 0.0) + s
                 evidence.append(Evidence(theme, phrase, s, label, w))
     return scores, evidence
+
+
+# Words that say someone takes part or is heard: children's voice when children do, not when
+# partners, professionals or staff do
+_TAKING_PART = frozenset(
+    _stem(w)
+    for w in "views view involvement involved involve participation participate participating "
+    "engagement engage engaged feedback consultation consult heard listen listened".split()
+)
+_ADULTS = frozenset(
+    "partner partners agency agencies professional professionals practitioner practitioners "
+    "staff school schools police gp gps representative representatives member members "
+    "clinician clinicians organisation organisations board lscb".split()
+)
+_CHILDREN = frozenset(
+    "child children child's children's young youth leaver leavers family families parent "
+    "parents carer carers baby babies adolescents teenagers pupils girls boys".split()
+)
+ADULTS_REACH = (5, 6)  # words before and after a taking-part word that may say whose it is
+
+
+def _adults_voice(raw: list[str], stems: list[str], i: int, size: int) -> bool:
+    """Whether the taking-part word at i is said of adults: partners, professionals or staff
+    named near it and no child ("all partner agencies participate in the board's work")."""
+    if not all(s in _TAKING_PART for s in stems[i : i + size]):
+        return False
+    before, after = ADULTS_REACH
+    near = [
+        w
+        for k, w in enumerate(raw[max(0, i - before) : i + size + after], max(0, i - before))
+        if not (w == "child" and k + 1 < len(raw) and raw[k + 1] == "protection")
+    ]
+    return any(w in _ADULTS for w in near) and not any(w in _CHILDREN for w in near)
 
 
 def _modifies(

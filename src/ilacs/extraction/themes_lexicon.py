@@ -604,6 +604,7 @@ LEXICON: dict[str, str] = {
         engagement with agencies=0.8;
         engagement with schools=0.7; engagement with health=0.7; engagement with gps=0.8;
         engagement with the police=0.8; lay members; lay member; the work of the board;
+        attend the board; attend board meetings; attendance at board meetings;
         contribute to the board; contribute to the work of the board; partnership working;
         challenge partners; challenges partners; challenge partner agencies;
         challenges partner agencies; challenge to partners; challenge to partner agencies;
