@@ -351,19 +351,28 @@ def test_words_that_look_like_a_theme_but_are_not():
 
 
 @pytest.mark.parametrize(
-    "text,chief",
+    "text,kind,chief",
     [
         (
             "The board should make sure that the views of frontline practitioners shape its "
             "priorities.",
+            "lscb",
             "partnership",
         ),
-        ("Improve the engagement of schools and GPs in multi-agency meetings.", "partnership"),
-        ("Use feedback from staff to improve supervision.", "management_oversight"),
+        (
+            "Improve the engagement of schools and GPs in multi-agency meetings.",
+            "recommendation",
+            "partnership",
+        ),
+        (
+            "Use feedback from staff to improve supervision.",
+            "recommendation",
+            "management_oversight",
+        ),
     ],
 )
-def test_adults_views_and_engagement_are_not_childrens_voice(text, chief):
-    themes = themes_for(text, "lscb" if text.startswith("The board") else "recommendation")
+def test_adults_views_and_engagement_are_not_childrens_voice(text, kind, chief):
+    themes = themes_for(text, kind)
     assert themes[0] == chief
     assert "voice_participation" not in themes
 
