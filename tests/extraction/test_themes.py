@@ -421,6 +421,15 @@ def test_taking_part_said_of_partners_or_staff_is_not_childrens_voice(text):
     assert "voice_participation" not in themes
 
 
+def test_the_views_of_parents_and_carers_are_not_childrens_voice():
+    assert themes_for(
+        "Make sure that the views of fathers are sought and reflected in assessments."
+    ) == ["assessment"]
+    assert themes_for("Ensure that foster carers' views are heard in reviews.")[0] == (
+        "foster_carers"
+    )
+
+
 def test_taking_part_said_of_children_is_still_their_voice():
     assert themes_for(
         "Involve children and their families in planning, and make sure partners hear them."

@@ -576,16 +576,18 @@ def _score(
 _TAKING_PART = frozenset(
     _stem(w)
     for w in "views view involvement involved involve participation participate participating "
-    "engagement engage engaged feedback consultation consult heard listen listened".split()
+    "engagement engage engaged feedback consultation consult heard listen listened voice "
+    "voices".split()
 )
 _ADULTS = frozenset(
     "partner partners agency agencies professional professionals practitioner practitioners "
     "staff school schools police gp gps representative representatives member members "
-    "clinician clinicians organisation organisations board lscb".split()
+    "clinician clinicians organisation organisations board lscb parent parents parents' father "
+    "fathers fathers' mother mothers mothers' carer carers carers' adult adults".split()
 )
 _CHILDREN = frozenset(
-    "child children child's children's young youth leaver leavers family families parent "
-    "parents carer carers baby babies adolescents teenagers pupils girls boys".split()
+    "child children child's children's young youth leaver leavers baby babies adolescents "
+    "teenagers pupils girls boys".split()
 )
 ADULTS_REACH = (5, 6)  # words before and after a taking-part word that may say whose it is
 
