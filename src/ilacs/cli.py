@@ -135,8 +135,10 @@ def _cmd_themes(args: argparse.Namespace) -> int:
             sys.stdout.write(f"{', '.join(result.themes) or '(no theme)'}: {text}\n")
             for item in result.why():
                 phrases = ", ".join(f"'{p}'" for p in item["phrases"][:5])
-                rules = "".join(f"; {r.split(': ', 1)[1]}" for r in item["rules"])
-                sys.stdout.write(f"  {item['theme']} ({item['name']}): {phrases}{rules}\n")
+                said = "; ".join(
+                    [phrases] * bool(phrases) + [r.split(": ", 1)[1] for r in item["rules"]]
+                )
+                sys.stdout.write(f"  {item['theme']} ({item['name']}): {said}\n")
                 for example in item.get("examples", []):
                     sys.stdout.write(f"    like: {example}\n")
         sys.stdout.flush()

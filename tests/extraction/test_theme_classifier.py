@@ -123,6 +123,6 @@ def test_a_recommendation_with_no_listed_phrase_gets_the_classifiers_chief():
     assert theme_text(text, examples=ExampleIndex([])).themes == []  # no listed phrase
     result = theme_text(text, examples=_classifier_only(examples))
     assert result.themes == ["workforce"]
-    assert "none of its listed phrases occurs" in result.why()[0]["rules"][0]
+    assert "no phrase listed for any topic occurs in it" in result.why()[0]["rules"][0]
     # and text the classifier cannot place either gets no theme rather than a guess
     assert theme_text("Hello world.", examples=_classifier_only(examples)).themes == []

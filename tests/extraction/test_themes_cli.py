@@ -17,6 +17,18 @@ def test_themes_of_texts_given_as_arguments(capsys):
     assert out[2] == "permanence: Improve adoption timeliness"
 
 
+def test_a_text_with_no_listed_phrase_says_the_classifier_read_it(capsys):
+    text = "Ensure that there are enough social workers so that children have a consistent worker."
+    assert main(["themes", text]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"workforce: {text}"
+    assert out[1] == (
+        "  workforce (Workforce): no phrase listed for any topic occurs in it, and the classifier "
+        "trained on the written examples reads it as this one"
+    )
+    assert out[2].startswith("    like: ")
+
+
 def test_jsonl_from_standard_input_keeps_input_order(monkeypatch, capsys):
     texts = [
         "Ensure that return home interviews happen for every missing child.",

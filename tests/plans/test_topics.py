@@ -119,6 +119,21 @@ def test_requirement_page_shows_topics_and_why(client, cast, plan):
     assert "Improvement topics: Management oversight and supervision" in plan_page
 
 
+def test_requirement_page_says_when_the_classifier_read_a_text_with_no_listed_phrase(
+    client, cast, plan
+):
+    text = "Ensure that there are enough social workers so that children have a consistent worker."
+    requirement = services.add_requirement(plan, user=cast.erin_editor, text=text)
+    assert requirement.topics == ["workforce"]
+    client.force_login(cast.vic_viewer)
+    body = client.get(_url("requirement", plan, requirement.number)).content.decode()
+    assert (
+        "No phrase listed for any topic occurs in it, and the classifier trained on the written "
+        "examples reads it as this one." in body
+    )
+    assert "Worded like: “" in body
+
+
 def test_requirement_page_shows_the_written_examples_that_decided(client, cast, plan, monkeypatch):
     close = "Improve the quality of assessments and case records so that they are up to date."
     index = ExampleIndex(

@@ -847,8 +847,8 @@ def _no_phrases(
     if chief_p.get(best, 0.0) < FALLBACK_MIN:
         return [], []
     rules.append(
-        f"{best}: none of its listed phrases occurs, and the classifier trained on the written "
-        "examples reads it as this"
+        f"{best}: no phrase listed for any topic occurs in it, and the classifier trained on the "
+        "written examples reads it as this one"
     )
     return [best], index.nearest(text)
 
