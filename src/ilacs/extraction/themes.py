@@ -572,7 +572,7 @@ def _score(
 
 
 # Words that say someone takes part or is heard: children's voice when children do, not when
-# partners, professionals or staff do
+# partners, professionals, staff, parents or carers do
 _TAKING_PART = frozenset(
     _stem(w)
     for w in "views view involvement involved involve participation participate participating "
@@ -593,8 +593,9 @@ ADULTS_REACH = (5, 6)  # words before and after a taking-part word that may say 
 
 
 def _adults_voice(raw: list[str], stems: list[str], i: int, size: int) -> bool:
-    """Whether the taking-part word at i is said of adults: partners, professionals or staff
-    named near it and no child ("all partner agencies participate in the board's work")."""
+    """Whether the taking-part word at i is said of adults: partners, professionals, staff,
+    parents or carers named near it and no child ("all partner agencies participate in the
+    board's work", "the views of fathers")."""
     if not all(s in _TAKING_PART for s in stems[i : i + size]):
         return False
     before, after = ADULTS_REACH
