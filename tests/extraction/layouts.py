@@ -471,6 +471,42 @@ def sif_2016() -> Layout:
     )
 
 
+def sif_2014() -> Layout:
+    """An early SIF report (2014) whose list of actions has topic lines printed in the same font
+    as its items, and ends with the council's strengths, numbered on from the actions."""
+    layout = sif_2016()
+    recs = layout.expected["recommendations"]
+    strengths = [
+        "Many social workers are committed to the children of Kingsford and know them well.",
+        "The out-of-hours service is well managed.",
+    ]
+    layout.pages[1] = [
+        ("line", "2"),
+        ("heading", "What does the local authority need to improve?"),
+        ("para", 1, recs[0]),
+        ("para", 2, recs[1]),
+        ("line", "Services for children looked after"),
+        ("para", 3, recs[2]),
+        ("line", "The local authority has the following strengths:"),
+        *[("para", k, t) for k, t in enumerate(strengths, start=4)],
+        ("heading", "Summary for children and young people"),
+        ("text", "Most children who need help are supported well, but some wait too long."),
+    ]
+    layout.pages[2] = [
+        block if block[0] != "para" else ("para", block[1] + 2, block[2])
+        for block in layout.pages[2]
+    ]
+    layout.pages[3] = [
+        block if block[0] != "para" else ("para", block[1] + 2, block[2])
+        for block in layout.pages[3]
+    ]
+    layout.name = "sif_2014"
+    layout.expected["paragraphs"] = [4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16]
+    layout.expected["strengths"] = strengths
+    del layout.expected["sections"]
+    return layout
+
+
 def lac_2013() -> Layout:
     """2012-13 inspection of looked after children services: 'Areas for improvement' with
     timescale sub-headings and the 'Record of main findings' table."""

@@ -80,6 +80,21 @@ def test_ilacs_2026_keeps_framework_reference_and_has_no_overall(tmp_path):
     assert all("cross-referenced" not in p["text"] for p in rec["paragraphs"])
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "text"])
+def test_topic_lines_and_strengths_are_not_part_of_the_actions(fmt, tmp_path):
+    layout = layouts.sif_2014()
+    rec = extract_layout(layout, fmt, tmp_path)
+    # the topic line printed like the items does not end the item above it
+    assert [r["text"] for r in rec["recommendations"]] == layout.expected["recommendations"]
+    assert [r["text"] for r in rec["lscb_recommendations"]] == layout.expected[
+        "lscb_recommendations"
+    ]
+    # "The local authority has the following strengths:" ends the list: they are findings
+    assert [p["number"] for p in rec["paragraphs"]] == layout.expected["paragraphs"]
+    by_number = {p["number"]: p["text"] for p in rec["paragraphs"]}
+    assert [by_number[4], by_number[5]] == layout.expected["strengths"]
+
+
 def test_recommendations_cite_their_page(tmp_path):
     layout = layouts.sif_2016()
     rec = extract_layout(layout, "pdf", tmp_path)

@@ -192,6 +192,12 @@ def _collect_list(layout: Layout, start: int) -> tuple[list[_Item], int, set[int
             cur = items[-1]
             if para or layout.starts_block(i):
                 break
+            finished = ends_sentence(join_wrapped(cur.subs[-1:] or cur.parts))
+            if finished and text.rstrip().endswith(":"):
+                break  # "The local authority has the following strengths:": another list
+            if finished and _topic_line(layout, i, cur):
+                i += 1  # "Services for looked after children": a topic the next items are under
+                continue
             if cur.subs:
                 cur.subs[-1] = join_wrapped([cur.subs[-1], text])
             else:
@@ -199,6 +205,21 @@ def _collect_list(layout: Layout, start: int) -> tuple[list[_Item], int, set[int
         last = i + 1
         i += 1
     return items, last, lead_ins
+
+
+def _topic_line(layout: Layout, i: int, cur: _Item) -> bool:
+    """Whether line i, after a finished item, is a short topic heading the layout did not mark
+    as one (same font as the items): it reads as a title and the next item follows it."""
+    text = layout.lines[i].text.strip()
+    if ends_sentence(text) or not text[:1].isupper() or len(text.split()) > 12:
+        return False
+    nxt = layout.next_body(i)
+    if nxt is None:
+        return False
+    para = PARA_RE.match(layout.lines[nxt].text)
+    if cur.number is not None:
+        return bool(para) and int(para["num"]) == cur.number + 1
+    return layout.lines[nxt].bullet == "top"
 
 
 def _to_recs(items: list[_Item]) -> list[Recommendation]:
