@@ -436,6 +436,26 @@ def test_taking_part_said_of_children_is_still_their_voice():
     )[0] == ("voice_participation")
 
 
+@pytest.mark.parametrize(
+    "text, chief",
+    [
+        (
+            "Increase the participation of care leavers in education, employment and training.",
+            "care_leavers",
+        ),
+        ("Improve the engagement of children in care in full-time education.", "education"),
+    ],
+)
+def test_taking_part_in_learning_or_work_is_not_childrens_voice(text, chief):
+    themes = themes_for(text)
+    assert themes[0] == chief
+    assert "voice_participation" not in themes
+    # taking part in their own plans is still their voice
+    assert "voice_participation" in themes_for(
+        "Ensure that care leavers are involved in writing their pathway plans and in their reviews."
+    )
+
+
 def test_criteria_applied_alike_across_casework_teams_are_management_oversight():
     assert themes_for(
         "Ensure that the criteria for holding a child protection conference are applied in the "

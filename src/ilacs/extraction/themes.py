@@ -501,7 +501,10 @@ def _score(
                     continue  # "information sharing by partner agencies in the MASH": who acts
                 if i > 0 and raw[i - 1] in ("other", "wider"):
                     w *= OTHER  # "assessments and other case records": the rest, in passing
-                if theme == "voice_participation" and _adults_voice(raw, stems, i, size):
+                if theme == "voice_participation" and (
+                    _adults_voice(raw, stems, i, size)
+                    or _taking_part_in_learning(raw, stems, i, size)
+                ):
                     continue  # "partner agencies participate in the board's work": not children's
                 if theme == "specific_groups" and _modifies(raw, i, theme, segments[target][1]):
                     w *= MODIFIER
@@ -590,6 +593,13 @@ _CHILDREN = frozenset(
     "teenagers pupils girls boys".split()
 )
 ADULTS_REACH = (5, 6)  # words before and after a taking-part word that may say whose it is
+# "Participation in education, employment or training": taking part in learning or work, not
+# being heard
+_LEARNING = frozenset(
+    "education employment training learning school schools schooling work apprenticeship "
+    "apprenticeships eet neet college university".split()
+)
+LEARNING_REACH = 6  # words after a taking-part word in which "in <learning>" may follow
 
 
 def _adults_voice(raw: list[str], stems: list[str], i: int, size: int) -> bool:
@@ -605,6 +615,19 @@ def _adults_voice(raw: list[str], stems: list[str], i: int, size: int) -> bool:
         if not (w == "child" and k + 1 < len(raw) and raw[k + 1] == "protection")
     ]
     return any(w in _ADULTS for w in near) and not any(w in _CHILDREN for w in near)
+
+
+def _taking_part_in_learning(raw: list[str], stems: list[str], i: int, size: int) -> bool:
+    """Whether the taking-part word at i is taking part in learning or work ("the participation
+    of care leavers in education, employment or training"), which is education (or care
+    leavers' EET), not children's voice."""
+    if not all(s in _TAKING_PART for s in stems[i : i + size]):
+        return False
+    after = raw[i + size : i + size + LEARNING_REACH]
+    if "in" not in after:
+        return False
+    k = after.index("in")  # what they take part in: the first "in" ("involved in planning")
+    return any(x in _LEARNING for x in after[k + 1 : k + 3])
 
 
 def _modifies(
