@@ -483,8 +483,12 @@ def sif_2014() -> Layout:
     layout.pages[1] = [
         ("line", "2"),
         ("heading", "What does the local authority need to improve?"),
+        ("heading", "Priority and immediate action"),
         ("para", 1, recs[0]),
-        ("para", 2, recs[1]),
+        # the text layer repeats the next subheading at the end of the item before it
+        ("line", "2. Improve the quality of assessments so that they take account of children’s"),
+        ("line", "histories. Areas for improvement"),
+        ("heading", "Areas for improvement"),
         ("line", "Services for children looked after"),
         ("para", 3, recs[2]),
         ("line", "The local authority has the following strengths:"),
@@ -500,10 +504,46 @@ def sif_2014() -> Layout:
         block if block[0] != "para" else ("para", block[1] + 2, block[2])
         for block in layout.pages[3]
     ]
+    # an LSCB item whose lettered parts stand on lines of their own
+    at = next(k for k, b in enumerate(layout.pages[3]) if b[0] == "para" and b[1] == 13)
+    layout.pages[3][at : at + 1] = [
+        ("line", "13. Scrutinise how partners safeguard children where"),
+        ("line", "(i) they are privately fostered"),
+        ("line", "(ii) their parents misuse drugs or alcohol"),
+        ("line", "(iii) they are known to the youth offending team."),
+    ]
+    layout.expected["lscb_recommendations"] = [
+        layout.expected["lscb_recommendations"][0],
+        "Scrutinise how partners safeguard children where (i) they are privately fostered "
+        "(ii) their parents misuse drugs or alcohol (iii) they are known to the youth "
+        "offending team.",
+    ]
     layout.name = "sif_2014"
     layout.expected["paragraphs"] = [4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16]
     layout.expected["strengths"] = strengths
     del layout.expected["sections"]
+    return layout
+
+
+def ilacs_2024_plain_headings() -> Layout:
+    """An ILACS report whose judgement headings are printed like the text and start without
+    "The", straight after the list of what needs to improve."""
+    layout = ilacs_2019()
+    # the last item's last line runs to the margin, so only its words say the heading is one
+    last = (
+        "The range of suitable accommodation for care leavers, and how well personal "
+        "advisers help them to find a home and to keep it when they first leave care."
+    )
+    layout.pages[0][-1:] = [
+        ("line", "• " + last[:76].rsplit(" ", 1)[0]),
+        ("line", last[len(last[:76].rsplit(" ", 1)[0]) + 1 :]),
+    ]
+    layout.expected["recommendations"] = [*layout.expected["recommendations"][:-1], last]
+    first, rest = layout.pages[1][0], layout.pages[1][1:]
+    layout.pages[0] += [("line", first[1].removeprefix("The ").capitalize())]
+    layout.pages[0] += rest[:4]
+    layout.pages[1] = rest[4:]
+    layout.name = "ilacs_2024_plain_headings"
     return layout
 
 

@@ -95,6 +95,14 @@ def test_topic_lines_and_strengths_are_not_part_of_the_actions(fmt, tmp_path):
     assert [by_number[4], by_number[5]] == layout.expected["strengths"]
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "text"])
+def test_a_graded_heading_in_the_texts_font_ends_the_list(fmt, tmp_path):
+    layout = layouts.ilacs_2024_plain_headings()
+    rec = extract_layout(layout, fmt, tmp_path)
+    assert [r["text"] for r in rec["recommendations"]] == layout.expected["recommendations"]
+    assert [p["number"] for p in rec["paragraphs"]] == layout.expected["paragraphs"]
+
+
 def test_recommendations_cite_their_page(tmp_path):
     layout = layouts.sif_2016()
     rec = extract_layout(layout, "pdf", tmp_path)

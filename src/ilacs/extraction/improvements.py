@@ -12,6 +12,7 @@ from .model import Recommendation
 from .patterns import (
     ACTION_START,
     FRAMEWORK,
+    GRADES,
     MAJOR_SECTIONS,
     NOTHING_TO_DO,
     PARA_RE,
@@ -21,6 +22,16 @@ from .patterns import (
     ends_sentence,
     join_wrapped,
     reads_as_action,
+)
+
+# "(ii) their parents misuse drugs": a lettered or numbered part of one item, on its own line
+_ENUMERATED = re.compile(r"^\((?:[ivx]{1,4}|[a-h])\)\s")
+# "Experiences and progress of children who need help and protection: good"
+_GRADED_HEADING = re.compile(rf"^[A-Z][^.;]{{10,150}}:\s*{GRADES}\.?$", re.I)
+# "... when children are missing from home and care. Areas for improvement": a list's
+# subheading the text layer also printed at the end of the item before it
+_TRAILING_SUBHEAD = re.compile(
+    r"(?<=[.;])\s+(?:areas for improvement|priority and immediate action)\s*:?$", re.I
 )
 
 
@@ -158,6 +169,12 @@ def _collect_list(layout: Layout, start: int) -> tuple[list[_Item], int, set[int
                 break
             items.append(_Item(int(para["num"]), [para["text"]], [], line.page, i))
             numbered = True
+        elif items and _ENUMERATED.match(text):
+            # "(ii) their parents misuse drugs": the item's own lettered parts run on
+            if items[-1].subs:
+                items[-1].subs[-1] = join_wrapped([items[-1].subs[-1], text])
+            else:
+                items[-1].parts.append(text)
         elif layout.is_heading(i):
             expected = items[-1].number + 1 if items and items[-1].number else None
             if not items and MAJOR_SECTIONS.match(strip_marker(text)):
@@ -193,8 +210,10 @@ def _collect_list(layout: Layout, start: int) -> tuple[list[_Item], int, set[int
             if para or layout.starts_block(i):
                 break
             finished = ends_sentence(join_wrapped(cur.subs[-1:] or cur.parts))
-            if finished and text.rstrip().endswith(":"):
-                break  # "The local authority has the following strengths:": another list
+            if finished and (text.rstrip().endswith(":") or _GRADED_HEADING.match(text)):
+                # "The local authority has the following strengths:" or "Experiences and
+                # progress of children in care: good": another list, or the findings, follow
+                break
             if finished and _topic_line(layout, i, cur):
                 i += 1  # "Services for looked after children": a topic the next items are under
                 continue
@@ -226,7 +245,7 @@ def _to_recs(items: list[_Item]) -> list[Recommendation]:
     recs = []
     items = [it for it in items if not NOTHING_TO_DO.match(join_wrapped(it.parts))]
     for k, item in enumerate(items, start=1):
-        text = join_wrapped(item.parts)
+        text = _TRAILING_SUBHEAD.sub("", join_wrapped(item.parts))
         if item.subs:
             text = "; ".join([t for t in [text] + [join_wrapped([s]) for s in item.subs] if t])
         if not text:
