@@ -27,7 +27,7 @@ from .patterns import (
 # "(ii) their parents misuse drugs": a lettered or numbered part of one item, on its own line
 _ENUMERATED = re.compile(r"^\((?:[ivx]{1,4}|[a-h])\)\s")
 # "Experiences and progress of children who need help and protection: good"
-_GRADED_HEADING = re.compile(rf"^[A-Z][^.;]{{10,150}}:\s*{GRADES}\.?$", re.I)
+_GRADED_HEADING = re.compile(rf"^[A-Z][^.;]{{10,150}}:\s*(?i:{GRADES})\.?$")
 # "... when children are missing from home and care. Areas for improvement": a list's
 # subheading the text layer also printed at the end of the item before it
 _TRAILING_SUBHEAD = re.compile(
