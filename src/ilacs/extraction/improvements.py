@@ -43,6 +43,13 @@ class _Item:
     page: int | None
     line_index: int
 
+    def run_on(self, text: str) -> None:
+        """A wrapped line continues the item, or its last sub-bullet."""
+        if self.subs:
+            self.subs[-1] = join_wrapped([self.subs[-1], text])
+        else:
+            self.parts.append(text)
+
 
 @dataclass(frozen=True)
 class ImprovementLists:
@@ -170,11 +177,7 @@ def _collect_list(layout: Layout, start: int) -> tuple[list[_Item], int, set[int
             items.append(_Item(int(para["num"]), [para["text"]], [], line.page, i))
             numbered = True
         elif items and _ENUMERATED.match(text):
-            # "(ii) their parents misuse drugs": the item's own lettered parts run on
-            if items[-1].subs:
-                items[-1].subs[-1] = join_wrapped([items[-1].subs[-1], text])
-            else:
-                items[-1].parts.append(text)
+            items[-1].run_on(text)  # "(ii) their parents misuse drugs": the item's own parts
         elif layout.is_heading(i):
             expected = items[-1].number + 1 if items and items[-1].number else None
             if not items and MAJOR_SECTIONS.match(strip_marker(text)):
@@ -209,7 +212,7 @@ def _collect_list(layout: Layout, start: int) -> tuple[list[_Item], int, set[int
             cur = items[-1]
             if para or layout.starts_block(i):
                 break
-            finished = ends_sentence(join_wrapped(cur.subs[-1:] or cur.parts))
+            finished = ends_sentence((cur.subs or cur.parts)[-1])
             if finished and (text.rstrip().endswith(":") or _GRADED_HEADING.match(text)):
                 # "The local authority has the following strengths:" or "Experiences and
                 # progress of children in care: good": another list, or the findings, follow
@@ -217,10 +220,7 @@ def _collect_list(layout: Layout, start: int) -> tuple[list[_Item], int, set[int
             if finished and _topic_line(layout, i, cur):
                 i += 1  # "Services for looked after children": a topic the next items are under
                 continue
-            if cur.subs:
-                cur.subs[-1] = join_wrapped([cur.subs[-1], text])
-            else:
-                cur.parts.append(text)
+            cur.run_on(text)
         last = i + 1
         i += 1
     return items, last, lead_ins
